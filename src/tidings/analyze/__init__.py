@@ -1,0 +1,1 @@
+"""Analysis of one article's text: sentences now; entities, quantities, dates and quotes later."""

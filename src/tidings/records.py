@@ -1,0 +1,112 @@
+"""The immutable records that flow through tidings.
+
+Every stage takes records and returns new ones. A sentence keeps the id of its
+article and its character span in ``Article.text`` from ingest to render, so
+attribution is never reconstructed after the fact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article after extraction and cleaning.
+
+    ``text`` is the cleaned body: paragraphs separated by a blank line, page
+    furniture removed. Every span in tidings indexes into it. ``id`` is a hash
+    of the text as read (before cleaning), so the same article read twice is
+    the same record.
+    """
+
+    id: str
+    text: str
+    origin: str  # where it was read from: a path, a URL, "file.jsonl:12", "-"
+    kind: str  # text, html, jsonl, feed, url, stdin
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    published: str | None = None  # ISO 8601 date or date-time, as precise as known
+    url: str | None = None
+    furniture: tuple[str, ...] = ()  # lines removed from the text, as they were
+    credits: tuple[str, ...] = ()  # photo and wire credits found among them
+    links: tuple[str, ...] = ()  # URLs found in link lines
+    notes: tuple[str, ...] = ()  # what a reader should know about how it was read
+    teaser_only: bool = False  # a feed item whose linked page could not be fetched
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that was not used, and why: shown in every briefing."""
+
+    input: str
+    reason: str
+    fix: str = ""
+
+    @property
+    def message(self) -> str:
+        return f"{self.input}: {self.reason}" + (f". {self.fix}" if self.fix else "")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    article_id: str
+    index: int  # position in the article, from 0
+    start: int  # character span in Article.text
+    end: int
+    text: str
+    paragraph: int  # paragraph number in the article, from 0
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles about one event, in the order they were given."""
+
+    id: str
+    articles: tuple[Article, ...]
+    label: str | None = None  # e.g. the id of a JSONL story line
+
+
+@dataclass(frozen=True)
+class Span:
+    """A character span in one article's text."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """A sentence printed in a summary: verbatim at ``span``, stated also at ``support``."""
+
+    text: str
+    span: Span
+    support: tuple[Span, ...] = ()  # the same content in other articles
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        seen: list[str] = [self.span.article_id]
+        for s in self.support:
+            if s.article_id not in seen:
+                seen.append(s.article_id)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    version: str
+    created: str  # ISO 8601 UTC
+    options: dict = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Briefing:
+    story: Story
+    title: str | None
+    title_article: str | None
+    summary: tuple[SummarySentence, ...]
+    skipped: tuple[Skipped, ...]
+    run: RunInfo

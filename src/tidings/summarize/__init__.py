@@ -1,0 +1,14 @@
+"""Summaries: a scorer rates sentences, a selector picks them under a word budget.
+
+Scoring and selection are apart so either can change alone (issue 3 brings a
+learned scorer); the summary is always extractive: each printed sentence is a
+span of an article's text, and ``support`` lists the other articles' sentences
+that state the same content.
+"""
+
+from __future__ import annotations
+
+from .centroid import CentroidScorer
+from .select import Selector, summarize
+
+__all__ = ["CentroidScorer", "Selector", "summarize"]

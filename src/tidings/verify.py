@@ -1,0 +1,30 @@
+"""The last stage before rendering: every printed sentence must be found verbatim at its spans."""
+
+from __future__ import annotations
+
+from .records import Span, Story, SummarySentence
+
+
+class UnfaithfulSummary(AssertionError):
+    """A summary sentence does not match its source span. A bug in tidings, never the user's fault."""
+
+
+def check_span(story: Story, span: Span, text: str | None = None) -> str:
+    by_id = {a.id: a for a in story.articles}
+    article = by_id.get(span.article_id)
+    if article is None:
+        raise UnfaithfulSummary(f"span points at article {span.article_id}, which is not in the story")
+    if not (0 <= span.start < span.end <= len(article.text)):
+        raise UnfaithfulSummary(f"span {span.start}-{span.end} is outside article {span.article_id}")
+    found = article.text[span.start:span.end]
+    if text is not None and found != text:
+        raise UnfaithfulSummary(f"article {span.article_id} [{span.start}:{span.end}] holds {found!r}, not {text!r}")
+    return found
+
+
+def verify(story: Story, summary: tuple[SummarySentence, ...]) -> tuple[SummarySentence, ...]:
+    for s in summary:
+        check_span(story, s.span, s.text)
+        for support in s.support:
+            check_span(story, support)
+    return summary
