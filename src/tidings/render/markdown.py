@@ -19,7 +19,10 @@ def unescape(text: str) -> str:
 
 
 def source_label(a: Article) -> str:
-    return a.outlet or a.origin
+    """The outlet, or else the file name (the full path follows in the source line)."""
+    if a.outlet:
+        return a.outlet
+    return a.origin.rsplit("/", 1)[-1] if a.kind in ("text", "html") else a.origin
 
 
 def _escape(text: str) -> str:
@@ -60,7 +63,7 @@ def render_markdown(b: Briefing) -> str:
             parts.append(a.published[:10] if "T" in a.published else a.published)
         if a.url:
             parts.append(f"<{a.url}>")
-        if a.outlet and a.origin != a.url:
+        if a.origin != a.url and a.origin != source_label(a):
             parts.append(f"`{a.origin}`")
         line = f"{refs[a.id]}. " + " · ".join(parts)
         if a.teaser_only:
