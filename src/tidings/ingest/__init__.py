@@ -15,7 +15,9 @@ import hashlib
 import io
 import json
 import os
+import re
 import sys
+import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Union
@@ -32,11 +34,13 @@ from .fetch import Transport, UrllibTransport
 from .html import extract_page, fragment_text
 
 MIN_WORDS = 25  # fewer words than this (or a single sentence) is not an article
+NOT_JSONL_AFTER = 50  # this many lines from the start with no JSON object among them: not a JSONL file
 
 TEXT_EXT = {".txt", ".text", ".md", ".markdown", ""}
 HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 FEED_EXT = {".rss", ".atom", ".xml"}
 JSONL_EXT = {".jsonl", ".ndjson", ".json"}
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")  # ftp://, file://, s3://: not fetched
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ class Reader:
                     yield from self._stdin()
                 elif source.startswith(("http://", "https://")):
                     yield from self._url(source)
-                elif "://" in source.split("/", 1)[0] + "/" and not Path(source).exists():
+                elif _SCHEME.match(source) and not Path(source).exists():
                     raise InputError(source, "only http:// and https:// addresses can be fetched",
                                      "Give an http(s) URL or a local file")
                 else:
@@ -138,8 +142,8 @@ class Reader:
             raise InputError(name, "the file is empty", "Give a file that holds an article")
         limit = self.options.max_fetch_bytes if ext in HTML_EXT | FEED_EXT else self.options.max_text_bytes
         if size > limit:
-            raise InputError(name, f"the file holds {size / 1e6:.1f} MB, more than one article can "
-                                   f"({limit / 1e6:.0f} MB)",
+            raise InputError(name, f"the file holds {size:,} bytes, more than one article can "
+                                   f"({limit:,} bytes)",
                              "Split it into articles, or give many articles as a JSONL file (read as a stream)")
         try:
             data = path.read_bytes()
@@ -234,22 +238,38 @@ class Reader:
                             notes=(f"teaser only: the linked page could not be read ({failure})",))
 
     def _jsonl(self, lines: Iterator[tuple[int, bytes]], name: str) -> Iterator[Item]:
+        """One item per line. Bad lines are skipped one by one, once the file has shown it is JSONL
+        (a line that is a JSON object); a file with no such line is one input skipped, not one per line."""
         any_line = False
+        is_jsonl = False
+        pending: list[Skipped] = []  # bad lines seen before the first JSON object
         for lineno, raw in lines:
             if not raw.strip():
                 continue
             any_line = True
             where = f"{name}:{lineno}"
+            bad: Skipped | None = None
             try:
                 obj = json.loads(raw)
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                yield Skipped(where, f"not a valid JSON line ({exc})",
+                bad = Skipped(where, f"not a valid JSON line ({exc})",
                               "Each line must be one JSON object; fix or remove this line")
+            else:
+                if not isinstance(obj, dict):
+                    bad = Skipped(where, "the line is JSON but not an object",
+                                  'Give {"text": ...} for an article or {"documents": [...]} for a story')
+            if bad is not None:
+                if is_jsonl:
+                    yield bad
+                    continue
+                pending.append(bad)
+                if len(pending) >= NOT_JSONL_AFTER:
+                    break
                 continue
-            if not isinstance(obj, dict):
-                yield Skipped(where, "the line is JSON but not an object",
-                              'Give {"text": ...} for an article or {"documents": [...]} for a story')
-                continue
+            if not is_jsonl:
+                is_jsonl = True
+                yield from pending
+                pending = []
             if "documents" in obj:
                 yield self._story_line(obj, where)
             elif "text" in obj:
@@ -262,6 +282,14 @@ class Reader:
                               'Give {"text": "..."} per article or {"documents": ["...", ...]} per story')
         if not any_line:
             raise InputError(name, "the JSONL file holds no lines", "Give one JSON object per line")
+        if not is_jsonl:
+            n, first = len(pending), pending[0]
+            scope = (f"none of its first {n} lines is" if n >= NOT_JSONL_AFTER else
+                     f"none of its {n} lines is" if n > 1 else "its only line is not")
+            raise InputError(name, f"not JSON Lines: {scope} a JSON object "
+                                   f"(line {first.input.rsplit(':', 1)[-1]}: {first.reason})",
+                             'Give one JSON object per line, e.g. {"text": "..."}; a pretty-printed JSON file '
+                             "can be rewritten one object a line with `jq -c . FILE`")
 
     def _article_line(self, obj: dict, where: str) -> Article:
         text = obj.get("text")
@@ -303,8 +331,8 @@ class Reader:
                 teaser_only: bool = False, hash_text: str | None = None) -> Article:
         size = len(raw.encode("utf-8"))
         if size > self.options.max_text_bytes:
-            raise InputError(origin, f"the article has {size / 1e6:.1f} MB of text, more than the "
-                                     f"{self.options.max_text_bytes / 1e6:.0f} MB one article may have",
+            raise InputError(origin, f"the article has {size:,} bytes of text, more than the "
+                                     f"{self.options.max_text_bytes:,} bytes one article may have",
                              "Check that it is one article; split a collection into a JSONL file, one article a line")
         if not raw.strip():
             raise InputError(origin, "the article has no text", "Give the article's text")
@@ -373,7 +401,7 @@ def _safe_lines(fh: BinaryIO, name: str) -> Iterator[tuple[int, bytes]]:
     try:
         for lineno, line in enumerate(fh, 1):
             yield lineno, line
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         raise InputError(name, f"the file could not be read to the end ({exc})",
                          "Check that the file is complete (re-download or re-compress it)") from None
 

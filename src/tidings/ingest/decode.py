@@ -28,7 +28,16 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
+    if best is not None and best.encoding != "cp1252":
+        # a tie between single-byte code pages goes to cp1252 (Windows Latin-1), by far the
+        # most common legacy encoding of news text: a tie-break towards cp1250 turns "ï" into "ď"
+        for match in results:
+            if match.encoding == "cp1252" and match.percent_chaos <= best.percent_chaos \
+                    and match.percent_coherence >= best.percent_coherence:
+                best = match
+                break
     if best is None or best.encoding is None or best.percent_chaos > 20:
         raise InputError(name, "not UTF-8, and no character set could be detected",
                          "Convert it to UTF-8, e.g. `iconv -f LATIN1 -t UTF-8 FILE > FILE.utf8`")
