@@ -513,7 +513,7 @@ def test_example_outlet_is_read_where_the_article_names_it(example):
             checked += 1
         else:
             assert a.outlet is None, f"{name}: the file never names its outlet, so none may be made up"
-    assert checked >= 3
+    assert checked == len(items)  # every example article names its outlet somewhere
 
 
 def test_example_texts_are_verbatim(example):
@@ -540,3 +540,17 @@ def test_example_wire_paragraph_stays_in_both_outlets(example):
     assert holders == ["04-the-meridian.txt", "05-salt-and-steel.txt"]
     for a in story.articles:
         assert not re.search(r"\(Harbour Press\)\s*$", a.text, re.M)
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("© 2026 The Daily Lantern. All rights reserved.", "The Daily Lantern"),
+    ("Copyright 2025-2026 Harbour Radio", "Harbour Radio"),
+    ("(c) 2024 Wend Valley Times", "Wend Valley Times"),
+    ("Copyright © 2026 Lantern News, all rights reserved", "Lantern News"),
+])
+def test_copyright_line_names_the_outlet_and_is_furniture(line, outlet):
+    body = ("The bridge over the Wend reopened on Monday after six weeks of repairs, the council said.\n\n"
+            "Engineers replaced two steel joints and resurfaced the whole span, at a cost of 1.2 million pounds.")
+    c = clean(body + "\n\n" + line)
+    assert c.outlet == outlet
+    assert line in c.furniture and line not in c.text

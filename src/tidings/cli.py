@@ -58,6 +58,30 @@ def build_parser() -> argparse.ArgumentParser:
                        "article, so you see exactly what a briefing is built from.")
     common(e)
     e.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json (JSON Lines)")
+
+    v = sub.add_parser("eval", help="score the summarizer on a benchmark (ROUGE, time, memory)",
+                       description="Runs the summarizer on every cluster of DATASET (JSONL or JSONL.gz lines "
+                       "{id, documents, summary|summaries}) and scores it by the protocol of "
+                       "../shared/data/README.md, with peers side by side.")
+    v.add_argument("dataset", metavar="DATASET")
+    v.add_argument("--words", type=int, default=250, metavar="N", help="word budget (default 250)")
+    v.add_argument("--limit", type=int, metavar="N", help="only the first N clusters (after --offset)")
+    v.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N clusters")
+    v.add_argument("--focus", action="store_true", help="steer each summary to the cluster's query")
+    v.add_argument("--peers", default="", metavar="LIST",
+                   help="comma-separated: lead, lexrank, or a JSONL(.gz) file of {id, system, summary}")
+    v.add_argument("--save", metavar="FILE", help="write each cluster's summary as JSONL")
+    v.add_argument("--report", metavar="FILE", help="write the JSON report here (default: print only)")
+
+    t = sub.add_parser("train", help="train the salience model on oracle labels (a project command)",
+                       description="Labels every cluster's sentences with the greedy ROUGE oracle and fits the "
+                       "model that `tidings brief` ships (src/tidings/summarize/model.json).")
+    t.add_argument("dataset", metavar="DATASET", help="e.g. ../shared/data/multinews/train-sample.jsonl.gz")
+    t.add_argument("--clusters", type=int, default=20000, metavar="N", help="clusters to learn from (default 20000)")
+    t.add_argument("--seed", type=int, default=13, help="random seed (default 13)")
+    t.add_argument("--epochs", type=int, default=8)
+    t.add_argument("--hidden", type=int, default=48, help="hidden units (default 48)")
+    t.add_argument("--out", metavar="FILE", help="where to write the model (default: the packaged model.json)")
     return p
 
 
@@ -92,6 +116,16 @@ def _warn_all(caught: list, stderr: IO[str]) -> None:
 def _run(args: argparse.Namespace, stdin, stdout, stderr, transport) -> int:
     from .config import load_options
 
+    if args.command == "eval":
+        return _eval(args, stdout, stderr)
+    if args.command == "train":
+        from .summarize.learned import MODEL_PATH
+        from .summarize.train import train
+
+        train(args.dataset, clusters=args.clusters, seed=args.seed, epochs=args.epochs, hidden=args.hidden,
+              out=args.out or MODEL_PATH, log=lambda msg: print(msg, file=stderr, flush=True))
+        print(f"model written to {args.out or MODEL_PATH}", file=stdout)
+        return EXIT_OK
     flags = {"timeout": args.timeout, "fetch_linked": args.fetch_linked}
     if args.command == "brief":
         flags.update(words=args.words, format=args.format, db=args.db, store=args.store)
@@ -224,6 +258,23 @@ def _extract(args, options, stdin, out: IO[str], stderr: IO[str], transport) -> 
         print("tidings: error: no usable article was found in the sources.", file=stderr)
         return EXIT_NOTHING
     return EXIT_SKIPPED if skipped else EXIT_OK
+
+
+def _eval(args, stdout: IO[str], stderr: IO[str]) -> int:
+    from .eval.runner import evaluate, format_report
+
+    if args.words < 1 or (args.limit is not None and args.limit < 1) or args.offset < 0:
+        raise UsageError("eval", "--words and --limit must be above 0 and --offset not below 0")
+    peers = [p.strip() for p in args.peers.split(",") if p.strip()]
+    report = evaluate(args.dataset, words=args.words, limit=args.limit, offset=args.offset, focus=args.focus,
+                      peers=peers, save=args.save, progress=lambda msg: print(msg, file=stderr, flush=True))
+    report["command"] = "tidings " + " ".join(sys.argv[1:]) if sys.argv[1:2] == ["eval"] else report["command"]
+    print(format_report(report), file=stdout)
+    if args.report:
+        with open(args.report, "w", encoding="utf-8") as fh:
+            json.dump(report, fh, indent=2)
+            fh.write("\n")
+    return EXIT_OK
 
 
 def _article_text(a, label) -> str:

@@ -33,7 +33,8 @@ from .feed import TEASER_WORDS, FeedItem, looks_like_feed, parse_feed
 from .fetch import Transport, UrllibTransport
 from .html import extract_page, fragment_text
 
-MIN_WORDS = 25  # fewer words than this (or a single sentence) is not an article
+MIN_WORDS = 25  # fewer words than this is not an article
+MIN_ONE_SENTENCE_WORDS = 60  # nor is a single sentence shorter than this (a headline, a teaser line)
 NOT_JSONL_AFTER = 50  # this many lines from the start with no JSON object among them: not a JSONL file
 
 TEXT_EXT = {".txt", ".text", ".md", ".markdown", ""}
@@ -341,8 +342,9 @@ class Reader:
         if not c.text:
             raise InputError(origin, "nothing but page furniture (headlines, credits, links) was found",
                              "Check that the input holds the article's text")
-        if not teaser_only and (n_words < MIN_WORDS or count_sentences(c.text) < 2):
-            raise InputError(origin, f"only {n_words} words in {count_sentences(c.text)} sentence(s): too short "
+        n_sentences = count_sentences(c.text) if n_words < MIN_ONE_SENTENCE_WORDS else 2
+        if not teaser_only and (n_words < MIN_WORDS or n_sentences < 2):
+            raise InputError(origin, f"only {n_words} words in {n_sentences} sentence(s): too short "
                                      "to be an article",
                              "Check that the input holds the whole article, not just a headline or a teaser")
         published = meta.published or c.published

@@ -96,6 +96,12 @@ _LIST_HEADER = re.compile(
     r"top stories|latest (?:news|stories))$", re.I)
 # "... the company added. (Harbour Press)": a name in brackets after the last full stop
 _TRAILING_NAME_CREDIT = re.compile(r"(?<=[.!?\"'”’])\s*\(([A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|&|of|the)){0,5})\)\s*$")
+# "© 2026 The Daily Beacon. All rights reserved." names the outlet that published the page
+_COPYRIGHT_OUTLET = re.compile(
+    r"^(?:(?:©|\([cC]\))\s*(?=(?:19|20)\d{2})|(?i:copyright)\s*(?:©\s*|\([cC]\)\s*)?)"
+    r"(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s+)?"
+    r"(?P<name>(?:The\s+)?[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|and|&)){0,5})"
+    r"\s*(?:[.,;]\s*(?i:all rights reserved)\.?)?\s*$")
 _OUTLET_FROM_PROMPT = re.compile(
     r"\b(?:updates|newsletters?|news|alerts)\s+from\s+((?:[A-Z][\w&'’.-]*\s?){1,5})$|"
     r"^find\s+((?:[A-Z][\w&'’.-]*\s?){1,5})\s+on\s+", re.I)
@@ -233,6 +239,11 @@ def clean(raw: str, *, title: str | None = None) -> Cleaned:
         n_words = len(words(line))
         key = _key(line)
         block = blocks[i][1]
+        owner = _COPYRIGHT_OUTLET.match(line) if n_words <= 16 else None
+        if owner:  # "© 2026 The Daily Beacon. All rights reserved.": the page's owner is its outlet
+            result.outlet = result.outlet or owner.group("name").strip()
+            furniture(line)
+            continue
         if list_block is not None and n_words <= 20 and (
                 block == list_block or all(len(words(p)) <= 20 for p in paras[i:])):
             furniture(line)  # a link under a list heading, or in the run of short lines after it

@@ -11,4 +11,13 @@ from __future__ import annotations
 from .centroid import CentroidScorer
 from .select import Selector, summarize
 
-__all__ = ["CentroidScorer", "Selector", "summarize"]
+__all__ = ["CentroidScorer", "Selector", "default_scorer", "summarize"]
+
+
+def default_scorer():
+    """The scorer ``tidings brief`` uses: the learned model when it is installed, else the centroid."""
+    from .learned import MODEL_PATH, LearnedScorer
+
+    if MODEL_PATH.exists():
+        return LearnedScorer()
+    return CentroidScorer()

@@ -1,11 +1,10 @@
 """A simple, explainable salience scorer: closeness to the story's centroid, early position, and how
-many outlets state the same content. A stand-in until the learned scorer of issue 3."""
+many outlets state the same content. Kept as a baseline beside the learned scorer."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import numpy as np
 
-from ..analyze.terms import cosine
 from .features import StoryText
 
 
@@ -14,17 +13,12 @@ class CentroidScorer:
         self.position_decay = position_decay
         self.support_weight = support_weight
 
-    def score(self, st: StoryText) -> list[float]:
-        centroid: dict[str, float] = defaultdict(float)
-        for vec in st.vectors:
-            for t, v in vec.items():
-                centroid[t] += v
-        top = dict(sorted(centroid.items(), key=lambda kv: -kv[1])[:60])
-        n_articles = max(len(st.story.articles), 1)
-        scores = []
-        for i, s in enumerate(st.sentences):
-            base = cosine(st.vectors[i], top) / (sum(v * v for v in top.values()) ** 0.5 or 1.0)
-            position = 1.0 / (1.0 + self.position_decay * s.index)
-            shared = len(st.support(i, threshold=0.45)) / max(n_articles - 1, 1)
-            scores.append(base * position * (1.0 + self.support_weight * shared))
-        return scores
+    def score(self, st: StoryText) -> np.ndarray:
+        if not len(st.sentences):
+            return np.zeros(0)
+        centroid = st.matrix.sum(axis=0)
+        norm = np.linalg.norm(centroid) or 1.0
+        base = st.matrix @ (centroid / norm)
+        position = 1.0 / (1.0 + self.position_decay * st.pos)
+        shared = (st.doc_max_sim >= 0.45).sum(axis=1) / max(st.n_docs - 1, 1)
+        return base * position * (1.0 + self.support_weight * shared)

@@ -1,0 +1,1 @@
+"""Benchmarks: dataset readers, the ROUGE protocol of ../shared/data/README.md, peers and reports."""
