@@ -45,3 +45,17 @@ def test_seed_json_validates_and_spans_are_exact(seed_files):
     for sent in b["summary"]:
         # verbatim in the original file too, up to the spaces cleaning normalises
         assert any(" ".join(sent["text"].split()) in " ".join(r.replace("\u00a0", " ").split()) for r in raw.values())
+
+
+def test_seed_summary_opens_with_the_strikes_and_covers_the_account(seed_files):
+    res = run("brief", *map(str, seed_files), "--no-store")
+    lines = summary_lines(res.out)
+    first = lines[0][0].lower()
+    assert any(w in first for w in ("struck", "strike", "raid", "bomb", "jets", "warplanes")), first
+    opening = " ".join(t for t, _ in lines[:2])
+    assert "Raqqa" in opening
+    text = " ".join(t for t, _ in lines)
+    for fact in ("French", "Raqqa", "Sunday", "Paris", "129"):  # who, where, when, why
+        assert fact in text, fact
+    assert any(w in text for w in ("retaliation", "response", "respond")), "France's response is the story"
+    assert all(refs for _, refs in lines)

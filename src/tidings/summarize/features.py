@@ -22,6 +22,8 @@ from ..records import Sentence, Story
 _DANGLING = re.compile(r"^(?:he|she|it|they|this|these|those|that|his|her|their|its|but|and|or|so|also|however|"
                        r"meanwhile|still|yet|then|there|such|both|another|other|the other)\b", re.I)
 _TERMINAL = re.compile(r"""[.!?…][\"'”’)\]]*$""")
+# a quotation whose speaker is only a pronoun: '..., he said.'
+_PRONOUN_SPEAKER = re.compile(r"""[,”"'’]\s+(?:he|she|they|it)\s+(?:said|says|told|added|wrote|explained)\b""", re.I)
 
 
 @dataclass
@@ -109,6 +111,11 @@ class StoryText:
         starts_well = text[:1].isupper() or text[:1].isdigit() or text[:1] in "“\"‘'"
         return (6 <= n <= 80 and starts_well and bool(_TERMINAL.search(text))
                 and not _DANGLING.match(text) and not splitter.open_quote(text))
+
+    def dangling(self, i: int) -> bool:
+        """Leans on the sentence before it: opens with a pronoun or a connective, or quotes a 'he said'."""
+        text = self.sentences[i].text
+        return bool(_DANGLING.match(text) or _PRONOUN_SPEAKER.search(text))
 
     def support(self, i: int, threshold: float = 0.6) -> list[int]:
         """Sentences of other articles that state the same content as sentence ``i``: the best one per article."""
