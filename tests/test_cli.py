@@ -147,3 +147,14 @@ def test_installed_command_runs_as_a_process(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "## Summary" in proc.stdout
     assert (tmp_path / "p.db").exists()
+
+
+def test_focus_is_recorded_and_changes_the_summary():
+    plain = run("brief", str(ARTICLES), "--no-store", "--format", "json", "--words", "80").json()
+    res = run("brief", str(ARTICLES), "--no-store", "--format", "json", "--words", "80",
+              "--focus", "the investigation into the cause of the engine-room fire")
+    assert res.code == 0
+    focused = res.json()
+    assert focused["run"]["options"]["focus"].startswith("the investigation")
+    assert [s["text"] for s in focused["summary"]] != [s["text"] for s in plain["summary"]]
+    assert run("brief", str(ARTICLES), "--no-store", "--focus", "  ").code == 2

@@ -34,7 +34,7 @@ def brief_story(story: Story, options: Options | None = None, skipped: Iterable[
                 started: float | None = None) -> Briefing:
     options = options or Options()
     t0 = started if started is not None else time.perf_counter()
-    summary = verify(story, summarize(story, options.words))
+    summary = verify(story, summarize(story, options.words, focus=options.focus))
     title, title_article = choose_title(story)
     run = RunInfo(
         version=__version__,

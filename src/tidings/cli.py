@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "briefing; each story line of a JSONL file gets its own.")
     common(b)
     b.add_argument("--words", type=int, metavar="N", help="summary length in words (default 250)")
+    b.add_argument("--focus", metavar="QUESTION", help="steer the summary to a question or topic")
     b.add_argument("--format", choices=("markdown", "json"), help="markdown (default) or json")
     b.add_argument("--db", metavar="PATH", help="SQLite store (default: tidings.db in the user data directory)")
     b.add_argument("--no-store", dest="store", action="store_const", const=False,
@@ -128,7 +129,7 @@ def _run(args: argparse.Namespace, stdin, stdout, stderr, transport) -> int:
         return EXIT_OK
     flags = {"timeout": args.timeout, "fetch_linked": args.fetch_linked}
     if args.command == "brief":
-        flags.update(words=args.words, format=args.format, db=args.db, store=args.store)
+        flags.update(words=args.words, format=args.format, db=args.db, store=args.store, focus=args.focus)
     options = load_options(flags, config_path=args.config)
     with ExitStack() as stack:
         out = stdout

@@ -23,6 +23,7 @@ FORMATS = ("markdown", "json")
 @dataclass(frozen=True, kw_only=True)
 class Options:
     words: int = 250  # summary budget in words
+    focus: str | None = None  # a question or topic to steer the summary to
     format: str = "markdown"  # markdown or json
     db: str | None = None  # SQLite store; None means the user's data directory
     store: bool = True  # keep articles and briefings in the store
@@ -45,6 +46,8 @@ class Options:
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1000:
                 raise ConfigError(name, f"must be a whole number of bytes of at least 1000, not {value!r}")
+        if self.focus is not None and not str(self.focus).strip():
+            raise ConfigError("focus", "is empty", 'Give a question or topic, e.g. --focus "the rescue"')
         if self.words < 40:
             warnings.warn(f"a summary of {self.words} words holds one or two sentences at most",
                           UserWarning, stacklevel=3)

@@ -22,7 +22,7 @@ class Article:
 
     id: str
     text: str
-    origin: str  # where it was read from: a path, a URL, "file.jsonl:12", "-"
+    origin: str  # where it was read from: a path, a URL, "file.jsonl:12", "feed.xml#item3", "stdin"
     kind: str  # text, html, jsonl, feed, url, stdin
     title: str | None = None
     outlet: str | None = None

@@ -133,7 +133,7 @@ class Store:
         story = briefing.story
         self.add_articles(story.articles)
         stable = {k: v for k, v in body.items() if k != "run"}
-        stable["options"] = {k: v for k, v in body["run"]["options"].items() if k in ("words",)}
+        stable["options"] = {k: v for k, v in body["run"]["options"].items() if k in ("words", "focus")}
         stable["tidings_version"] = body["run"]["tidings_version"]
         bid = hashlib.sha256(json.dumps(stable, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
         with self.db:
