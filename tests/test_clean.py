@@ -547,6 +547,7 @@ def test_example_wire_paragraph_stays_in_both_outlets(example):
     ("Copyright 2025-2026 Harbour Radio", "Harbour Radio"),
     ("(c) 2024 Wend Valley Times", "Wend Valley Times"),
     ("Copyright © 2026 Lantern News, all rights reserved", "Lantern News"),
+    ("© 2026 Bulletin 24", "Bulletin 24"),
 ])
 def test_copyright_line_names_the_outlet_and_is_furniture(line, outlet):
     body = ("The bridge over the Wend reopened on Monday after six weeks of repairs, the council said.\n\n"
@@ -554,3 +555,22 @@ def test_copyright_line_names_the_outlet_and_is_furniture(line, outlet):
     c = clean(body + "\n\n" + line)
     assert c.outlet == outlet
     assert line in c.furniture and line not in c.text
+
+
+def test_masthead_names_the_outlet_and_is_not_the_headline():
+    raw = ("Harbour Weekly | News for the north shore\n\nLifeboat crews rescue four from capsized yacht\n\n"
+           "Four sailors were pulled from the water off Carrow Point on Sunday after their yacht capsized in a "
+           "squall, the lifeboat station said.\n\nAll four were treated for mild hypothermia and released.")
+    c = clean(raw)
+    assert c.outlet == "Harbour Weekly"
+    assert c.title == "Lifeboat crews rescue four from capsized yacht"
+
+
+def test_bullet_list_of_facts_stays_but_related_links_go():
+    raw = ("Ferry fire: what we know\n\nA fire broke out on the ferry overnight, the operator said on Tuesday.\n\n"
+           "What we know so far:\n- All passengers were taken off by lifeboat\n- Two crew members are in hospital\n\n"
+           "Related stories\n- Ferry fares to rise again\n- Coastguard stations stretched")
+    c = clean(raw)
+    assert "All passengers were taken off by lifeboat" in c.text
+    assert "Two crew members are in hospital" in c.text
+    assert "Ferry fares to rise again" not in c.text

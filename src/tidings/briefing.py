@@ -9,9 +9,9 @@ from typing import Iterable
 from . import __version__
 from .analyze.terms import TfIdf, content_terms, cosine
 from .config import Options
-from .records import Briefing, RunInfo, Skipped, Story
+from .records import Briefing, RunInfo, Skipped, Story, SummarySentence, Timeline
 from .summarize import summarize
-from .verify import verify
+from .verify import verify, verify_timeline
 
 
 def choose_title(story: Story) -> tuple[str | None, str | None]:
@@ -34,7 +34,10 @@ def brief_story(story: Story, options: Options | None = None, skipped: Iterable[
                 started: float | None = None) -> Briefing:
     options = options or Options()
     t0 = started if started is not None else time.perf_counter()
-    summary = verify(story, summarize(story, options.words, focus=options.focus))
+    from .timeline import build_timeline
+
+    timeline = verify_timeline(story, build_timeline(story))
+    summary = verify(story, chronological(summarize(story, options.words, focus=options.focus), timeline))
     title, title_article = choose_title(story)
     run = RunInfo(
         version=__version__,
@@ -42,4 +45,28 @@ def brief_story(story: Story, options: Options | None = None, skipped: Iterable[
         options=options.as_dict(),
         seconds=round(time.perf_counter() - t0, 3),
     )
-    return Briefing(story, title, title_article, summary, tuple(skipped), run)
+    return Briefing(story, title, title_article, summary, tuple(skipped), run, timeline)
+
+
+def chronological(summary: tuple[SummarySentence, ...], timeline: Timeline) -> tuple[SummarySentence, ...]:
+    """Story order after the lede: the first sentence (the one that best opens the story) stays first;
+    after it, sentences that state a dated event of the story's own days go by date; a sentence
+    without a date of its own keeps its place after the one before it; older background (months and
+    years before the story) keeps its place too."""
+    from .timeline import start_of
+
+    days = sorted(start_of(e.date) for e in timeline.events if e.precision in ("day", "range"))
+    if not days:
+        return summary
+    story_start = days[len(days) // 2].toordinal() - 14  # the story's own days, not its background
+    keys = []
+    current = None
+    for s in summary:
+        value = timeline.date_of(s.span)
+        if value is not None:
+            day = start_of(value).toordinal()
+            if day >= story_start:
+                current = day
+        keys.append(current if current is not None else story_start)
+    order = [0] + sorted(range(1, len(summary)), key=lambda i: (keys[i], i))  # the lede stays first
+    return tuple(summary[i] for i in order)

@@ -8,6 +8,7 @@ attribution is never reconstructed after the fact.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,49 @@ class SummarySentence:
 
 
 @dataclass(frozen=True)
+class Anchor:
+    """The date an article was published, and how it is known."""
+
+    article_id: str
+    day: "date | None"
+    basis: str  # "metadata", "inferred" or "unknown"
+    confidence: str  # "stated", "high", "medium", "low", "none"
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    date: str  # ISO value at its precision; a range is "start/end"
+    precision: str  # day, range, month or year
+    text: str  # the sentence that states it, verbatim
+    span: Span
+    support: tuple[Span, ...] = ()
+    planned: bool = False
+    dates_by_source: tuple[tuple[str, str], ...] = ()  # (article id, date) where sources disagree
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        seen = [self.span.article_id]
+        for s in self.support:
+            if s.article_id not in seen:
+                seen.append(s.article_id)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    events: tuple[TimelineEvent, ...]
+    anchors: tuple[Anchor, ...]
+
+    def date_of(self, span: Span) -> str | None:
+        """The date of the event a sentence states, if it states one."""
+        for e in self.events:
+            if e.span == span or span in e.support:
+                return e.date
+        return None
+
+
+@dataclass(frozen=True)
 class RunInfo:
     version: str
     created: str  # ISO 8601 UTC
@@ -110,3 +154,4 @@ class Briefing:
     summary: tuple[SummarySentence, ...]
     skipped: tuple[Skipped, ...]
     run: RunInfo
+    timeline: Timeline | None = None

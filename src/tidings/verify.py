@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .records import Span, Story, SummarySentence
+from .records import Span, Story, SummarySentence, Timeline
 
 
 class UnfaithfulSummary(AssertionError):
@@ -28,3 +28,11 @@ def verify(story: Story, summary: tuple[SummarySentence, ...]) -> tuple[SummaryS
         for support in s.support:
             check_span(story, support)
     return summary
+
+
+def verify_timeline(story: Story, timeline: Timeline) -> Timeline:
+    for e in timeline.events:
+        check_span(story, e.span, e.text)
+        for support in e.support:
+            check_span(story, support)
+    return timeline

@@ -98,18 +98,24 @@ _LIST_HEADER = re.compile(
 _TRAILING_NAME_CREDIT = re.compile(r"(?<=[.!?\"'”’])\s*\(([A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|&|of|the)){0,5})\)\s*$")
 # "© 2026 The Daily Beacon. All rights reserved." names the outlet that published the page
 _COPYRIGHT_OUTLET = re.compile(
-    r"^(?:(?:©|\([cC]\))\s*(?=(?:19|20)\d{2})|(?i:copyright)\s*(?:©\s*|\([cC]\)\s*)?)"
+    r"^(?:(?:©|\([cC]\))\s*(?=(?:19|20)\d{2}|.*\b(?:19|20)\d{2}\b|.*(?i:all rights reserved))"
+    r"|(?i:copyright)\s*(?:©\s*|\([cC]\)\s*)?)"
     r"(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s+)?"
-    r"(?P<name>(?:The\s+)?[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|and|&)){0,5})"
-    r"\s*(?:[.,;]\s*(?i:all rights reserved)\.?)?\s*$")
+    r"(?P<name>(?:The\s+)?[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|\d{1,3}|of|and|&)){0,5})"
+    r"(?:\s+(?:19|20)\d{2})?\s*(?:[.,;]\s*(?i:all rights reserved|part of [\w&' -]{2,40})\.?)?\s*$")
+_NAME_HEAD_OUTLET = re.compile(r"^(?:The\s+)?[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|\d{1,3}|of|and|&)){0,5}$")
+_OUTLET_FROM_SUBSCRIBE = re.compile(
+    r"^(?i:subscribe|sign up|follow)\s+(?i:to|for|with)\s+((?:The\s+)?[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|\d{1,3}|&)){0,4})"
+    r"(?:\s+(?i:for|to|and|on)\b|[.!]?$)")
 _OUTLET_FROM_PROMPT = re.compile(
     r"\b(?:updates|newsletters?|news|alerts)\s+from\s+((?:[A-Z][\w&'’.-]*\s?){1,5})$|"
     r"^find\s+((?:[A-Z][\w&'’.-]*\s?){1,5})\s+on\s+", re.I)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _BARE_DATE = re.compile(
-    rf"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|"
-    rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"^(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|"
+    rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
     r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?$", re.I)
 _DAY_MONTH_YEAR = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTHS})\b\.?,?\s+(?P<year>\d{{4}})\b", re.I)
@@ -217,8 +223,10 @@ def _paragraphs(text: str) -> list[tuple[str, int]]:
 def clean(raw: str, *, title: str | None = None) -> Cleaned:
     """Split ``raw`` into body paragraphs and furniture; read metadata from the furniture."""
     result = Cleaned(text="", title=title)
-    blocks = [(_BULLET.sub("", p).strip(), b) for p, b in _paragraphs(normalise(raw))]
-    blocks = [(p, b) for p, b in blocks if p]
+    marked = [(_BULLET.sub("", p).strip(), b, bool(_BULLET.match(p))) for p, b in _paragraphs(normalise(raw))]
+    marked = [m for m in marked if m[0]]
+    blocks = [(p, b) for p, b, _ in marked]
+    bulleted = [is_bullet for _, _, is_bullet in marked]  # list items: facts, even without a full stop
     paras = [p for p, _ in blocks]
     list_block: int | None = None  # the block of the last list heading ("Related stories")
     byline_tails: list[str] = []  # what follows the name in a byline: a role, a place, the outlet
@@ -259,6 +267,15 @@ def clean(raw: str, *, title: str | None = None) -> Cleaned:
             result.url = result.url or url
             furniture(line)
             continue
+        if n_words <= 12 and "|" in line:
+            segments = [seg.strip() for seg in line.split("|")]
+            day = next((parse_date(seg) for seg in segments if _BARE_DATE.match(seg) and parse_date(seg)), None)
+            if day:  # a masthead: "Outlet | Issue 148 | 17/06/2025"
+                result.published = result.published or day
+                if _NAME_HEAD_OUTLET.match(segments[0]) and not result.outlet:
+                    result.outlet = segments[0]
+                furniture(line)
+                continue
         if n_words <= 12:
             dm = _DATE_PREFIX.match(line)
             candidate = dm.group(1) if dm and _only_date(dm.group(1)) else (line if _BARE_DATE.match(line) else None)
@@ -295,6 +312,9 @@ def clean(raw: str, *, title: str | None = None) -> Cleaned:
             prompt = _OUTLET_FROM_PROMPT.search(line.rstrip(".!"))
             if prompt and not result.outlet:
                 result.outlet = (prompt.group(1) or prompt.group(2) or "").strip() or None
+            subscribe = _OUTLET_FROM_SUBSCRIBE.match(line)
+            if subscribe and not result.outlet:
+                result.outlet = subscribe.group(1).strip()
             if _LIST_HEADER.match(line.rstrip(".!:")):
                 list_block = block
             furniture(line)
@@ -307,7 +327,13 @@ def clean(raw: str, *, title: str | None = None) -> Cleaned:
         if not (credit and credit.start() > 0 and is_sentence_like(line[: credit.start()])):
             credit = None
         if not is_sentence_like(line) and not credit and n_words <= SHORT_LINE_WORDS \
-                and not _is_lead_in(line, n_words):
+                and not _is_lead_in(line, n_words) and not (bulleted[i] and n_words >= 4 and seen_body):
+            masthead = re.split(r"\s+[|·•]\s+", line)
+            if len(masthead) > 1 and not seen_body and _NAME_HEAD_OUTLET.match(masthead[0]) and \
+                    len(words(masthead[0])) <= 5:
+                result.outlet = result.outlet or masthead[0]  # "Tarrowford Voice | Community news for ..."
+                furniture(line)  # a masthead is never the headline
+                continue
             if not seen_body and result.title is None:
                 result.title = line
                 title_key = key

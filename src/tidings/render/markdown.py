@@ -5,7 +5,9 @@ Every word of content comes from the sources; tidings adds only headings, marker
 
 from __future__ import annotations
 
-from ..records import Article, Briefing, Skipped
+from datetime import date
+
+from ..records import Anchor, Article, Briefing, Skipped
 
 
 _ESCAPES = {"\\": "\\\\", "*": "\\*", "_": "\\_", "`": "\\`", "<": "&lt;"}
@@ -38,6 +40,38 @@ def render_skipped(skipped: tuple[Skipped, ...] | list[Skipped]) -> list[str]:
     return lines
 
 
+def format_date(value: str, precision: str) -> str:
+    """A date at the precision the sources give: 'Sun 15 Nov 2015', 'Sep 2014', '2012', 'Mon 16–Tue 17 Nov 2015'."""
+    def day(v: str, year: bool = True) -> str:
+        d = date.fromisoformat(v)
+        return d.strftime("%a %-d %b %Y" if year else "%a %-d %b").replace(" 0", " ")
+
+    if "/" in value:
+        a, b = value.split("/", 1)
+        return f"{day(a, year=a[:4] != b[:4])}–{day(b)}"
+    parts = value.split("-")
+    if len(parts) == 3:
+        return day(value)
+    if len(parts) == 2:
+        return date(int(parts[0]), int(parts[1]), 1).strftime("%b %Y")
+    return value
+
+
+def render_timeline(b: Briefing, refs: dict[str, int]) -> list[str]:
+    if not b.timeline or not b.timeline.events:
+        return []
+    out = ["## Timeline", ""]
+    for e in b.timeline.events:
+        markers = "".join(f"[{refs[a]}]" for a in e.article_ids)
+        when = format_date(e.date, e.precision) + (" (planned)" if e.planned else "")
+        out.append(f"- **{when}** — {_escape(e.text)} {markers}")
+        if e.dates_by_source:
+            told = "; ".join(f"[{refs[aid]}] {format_date(d, 'day' if len(d) == 10 else 'range')}"
+                             for aid, d in e.dates_by_source)
+            out.append(f"  - *sources give different dates:* {told}")
+    return out + [""]
+
+
 def render_markdown(b: Briefing) -> str:
     refs = {a.id: i for i, a in enumerate(b.story.articles, 1)}
     out: list[str] = [f"# {_escape(b.title)}" if b.title else "# Briefing", ""]
@@ -52,6 +86,8 @@ def render_markdown(b: Briefing) -> str:
             out += [f"{_escape(s.text)} {markers}", ""]
     else:
         out += ["*No sentence of the sources fits the summary.*", ""]
+    out += render_timeline(b, refs)
+    anchors: dict[str, Anchor] = {an.article_id: an for an in b.timeline.anchors} if b.timeline else {}
     out += ["## Sources", ""]
     for a in b.story.articles:
         parts = [f"**{_escape(source_label(a))}**"]
@@ -59,8 +95,11 @@ def render_markdown(b: Briefing) -> str:
             parts.append(f"“{_escape(a.title)}”")
         if a.byline:
             parts.append(f"by {_escape(a.byline)}")
+        anchor = anchors.get(a.id)
         if a.published:
             parts.append(a.published[:10] if "T" in a.published else a.published)
+        elif anchor is not None and anchor.basis == "inferred" and anchor.day is not None:
+            parts.append(f"{anchor.day.isoformat()} (inferred, {anchor.confidence} confidence)")
         if a.url:
             parts.append(f"<{a.url}>")
         if a.origin != a.url and a.origin != source_label(a):

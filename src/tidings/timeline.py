@@ -1,0 +1,175 @@
+"""When it happened: publication dates settled, time expressions resolved, events dated and ordered.
+
+``build_timeline(story)``:
+
+1. Anchors. Each article's publication date comes from its metadata, its text or its link (ingest).
+   An article without one gets a date inferred from the story: the day that makes the weekdays it
+   names agree best with the dates the dated articles give, never before the story's first event,
+   closest to the other articles' dates; the anchor says how it was found and how sure it is.
+2. Time expressions in every sentence are resolved against the article's anchor
+   (``analyze.dates``), at the precision the text gives: a day, a range (overnight), a month, a year.
+3. Events: a sentence that states a happening and carries a resolved time expression. The same
+   happening told by several outlets (same date, similar words) is one event with all its sources;
+   where outlets give it different dates the event keeps each source's date
+   (``dates_by_source``) and is dated by the majority (the earliest on a tie).
+4. Events are ordered by date; planned ones (``will meet next week``) are marked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .analyze import sentences as splitter
+from .analyze.terms import TfIdf, content_terms, cosine
+from .records import Anchor, Span, Story, Timeline, TimelineEvent
+
+_EVENT = re.compile(
+    r"\b(?:attack|strike|struck|raid|bomb|kill|launch|fire[ds]?\b|shot|shoot|explo|arrest|detain|charge|"
+    r"vote|elect|announc|declar|address|speech|spoke|said|says|told|warn|meet|met\b|travel|visit|sign|"
+    r"open|close|began|begin|start|end(?:ed)?\b|collaps|breach|evacuat|rescu|sentenc|verdict|rul(?:ed|ing)|"
+    r"convict|resign|invok|deploy|crash|storm|fled|flee|escap|die[ds]?\b|dead|injur|wound|hit|destroy|"
+    r"claim|approv|reject|cancel|suspend|halt|resum|walk(?:ed)? ?out|agree|call(?:ed)?|order|issued|"
+    r"identif|found|discover|recall|publish|releas|happen|occur|took place|held|sent|send)", re.I)
+PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3}
+
+
+def _parse_day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def start_of(value: str) -> date:
+    """The first day a date value covers (for ordering)."""
+    first = value.split("/")[0]
+    parts = first.split("-")
+    return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+
+
+@dataclass
+class _Mention:
+    article: int
+    sentence: object  # analyze Sentence
+    value: str
+    precision: str
+    planned: bool
+    terms: list[str]
+
+
+def _mentions(story: Story, anchors: dict[str, date | None]) -> list[_Mention]:
+    from .analyze.dates import find_times
+
+    out: list[_Mention] = []
+    for k, a in enumerate(story.articles):
+        for s in splitter.split(a):
+            exprs = [e for e in find_times(s.text, anchors.get(a.id), offset=s.start)
+                     if e.value and e.precision in PRECISION_RANK]
+            if not exprs or not _EVENT.search(s.text):
+                continue
+            best = min(exprs, key=lambda e: (PRECISION_RANK[e.precision], e.start))
+            out.append(_Mention(k, s, best.value, best.precision, best.planned, content_terms(s.text)))
+    return out
+
+
+def infer_anchors(story: Story) -> dict[str, Anchor]:
+    """Stated publication dates, and inferred ones for articles that have none."""
+    from .analyze.dates import find_times
+
+    stated = {a.id: _parse_day(a.published) for a in story.articles}
+    anchors = {aid: Anchor(aid, d, "metadata", "stated") for aid, d in stated.items() if d}
+    known = sorted(d for d in stated.values() if d)
+    if not known:
+        for a in story.articles:
+            anchors[a.id] = Anchor(a.id, None, "unknown", "none", "no article of the story gives a date")
+        return anchors
+    # the days the dated articles give to things
+    dated_days: Counter = Counter()
+    for a in story.articles:
+        if stated[a.id]:
+            for s in splitter.split(a):
+                for e in find_times(s.text, stated[a.id], offset=s.start):
+                    if e.value and e.precision == "day" and not e.planned:
+                        dated_days[e.value] += 1
+    median = known[len(known) // 2]
+    # the story's own days (not its background): dated days within two weeks before the median date
+    recent = [date.fromisoformat(d) for d in dated_days if 0 <= (median - date.fromisoformat(d)).days <= 14]
+    first_event = min(recent, default=known[0])
+    for a in story.articles:
+        if stated[a.id]:
+            continue
+        texts = [s.text for s in splitter.split(a)]
+        best, best_key, best_hits = None, None, 0
+        for delta in range(-7, 15):
+            cand = known[0] + timedelta(days=delta)
+            hits = early = resolved = 0
+            for t in texts:
+                for e in find_times(t, cand):
+                    if e.kind in ("weekday", "relative") and e.precision == "day" and e.value and not e.planned:
+                        resolved += 1
+                        hits += dated_days.get(e.value, 0) > 0
+                        early += date.fromisoformat(e.value) < first_event - timedelta(days=1)
+            key = (hits - 2 * early, -abs((cand - median).days), -delta)
+            if best_key is None or key > best_key:
+                best, best_key, best_hits = cand, key, hits
+        if best is None or best_hits == 0:
+            anchors[a.id] = Anchor(a.id, None, "unknown", "none",
+                                   "the article gives no date and names no day the other articles date")
+        else:
+            level = "high" if best_hits >= 3 else "medium" if best_hits == 2 else "low"
+            anchors[a.id] = Anchor(a.id, best, "inferred", level,
+                                   f"{best_hits} of the days it names agree with the dated articles when it is "
+                                   f"read as published on {best.isoformat()}")
+    return anchors
+
+
+def build_timeline(story: Story, *, same_event: float = 0.3, same_claim: float = 0.55) -> Timeline:
+    anchors = infer_anchors(story)
+    days = {aid: an.day for aid, an in anchors.items()}
+    mentions = _mentions(story, days)
+    if not mentions:
+        return Timeline((), tuple(anchors[a.id] for a in story.articles))
+    tfidf = TfIdf([m.terms for m in mentions])
+    vecs = [tfidf.vector(m.terms) for m in mentions]
+    groups: list[list[int]] = []
+    for i, m in enumerate(mentions):
+        placed = False
+        for g in groups:
+            head = mentions[g[0]]
+            sim = max(cosine(vecs[i], vecs[j]) for j in g)
+            same_date = head.value == m.value
+            if (same_date and sim >= same_event) or sim >= same_claim:
+                g.append(i)
+                placed = True
+                break
+        if not placed:
+            groups.append([i])
+    events = []
+    for g in groups:
+        members = [mentions[i] for i in g]
+        votes = Counter(m.value for m in members)
+        top = max(votes.values())
+        value = min((v for v, c in votes.items() if c == top), key=lambda v: start_of(v))
+        primary = next(m for m in members if m.value == value)
+        by_source: dict[str, str] = {}
+        for m in members:
+            by_source.setdefault(m.sentence.article_id, m.value)
+        disagree = len(set(by_source.values())) > 1
+        support = []
+        seen = {primary.sentence.article_id}
+        for m in members:
+            if m.sentence.article_id not in seen:
+                seen.add(m.sentence.article_id)
+                support.append(Span(m.sentence.article_id, m.sentence.start, m.sentence.end))
+        events.append(TimelineEvent(
+            date=value, precision=primary.precision, text=primary.sentence.text,
+            span=Span(primary.sentence.article_id, primary.sentence.start, primary.sentence.end),
+            support=tuple(support), planned=all(m.planned for m in members),
+            dates_by_source=tuple(by_source.items()) if disagree else ()))
+    events.sort(key=lambda e: (start_of(e.date), PRECISION_RANK.get(e.precision, 9) * -1, e.span.start))
+    return Timeline(tuple(events), tuple(anchors[a.id] for a in story.articles))
