@@ -33,6 +33,8 @@ _EVENT = re.compile(
     r"convict|resign|invok|deploy|crash|storm|fled|flee|escap|die[ds]?\b|dead|injur|wound|hit|destroy|"
     r"claim|approv|reject|cancel|suspend|halt|resum|walk(?:ed)? ?out|agree|call(?:ed)?|order|issued|"
     r"identif|found|discover|recall|publish|releas|happen|occur|took place|held|sent|send)", re.I)
+_DAY_WORDS = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|overnight|"
+                        r"last night|this (?:morning|afternoon|evening)", re.I)
 PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3}
 
 
@@ -72,9 +74,17 @@ def _mentions(story: Story, anchors: dict[str, date | None]) -> list[_Mention]:
                      if e.value and e.precision in PRECISION_RANK]
             if not exprs or not _EVENT.search(s.text):
                 continue
-            best = min(exprs, key=lambda e: (PRECISION_RANK[e.precision], e.start))
+            best = min(exprs, key=lambda e: (_modifier(s.text, e.start - s.start, e.end - s.start),
+                                             PRECISION_RANK[e.precision], e.start))
             out.append(_Mention(k, s, best.value, best.precision, best.planned, content_terms(s.text)))
     return out
+
+
+def _modifier(text: str, start: int, end: int) -> bool:
+    """'Friday's attacks', 'the Friday attacks': a date that names a thing, not when the sentence happens."""
+    after = text[end:end + 2]
+    before = text[max(0, start - 4):start].lower()
+    return after in ("'s", "’s") or before.endswith(("the ", "last's "))
 
 
 def infer_anchors(story: Story) -> dict[str, Anchor]:
@@ -103,7 +113,7 @@ def infer_anchors(story: Story) -> dict[str, Anchor]:
     for a in story.articles:
         if stated[a.id]:
             continue
-        texts = [s.text for s in splitter.split(a)]
+        texts = [s.text for s in splitter.split(a) if _DAY_WORDS.search(s.text)]
         best, best_key, best_hits = None, None, 0
         for delta in range(-7, 15):
             cand = known[0] + timedelta(days=delta)
