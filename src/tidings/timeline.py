@@ -35,6 +35,11 @@ _EVENT = re.compile(
     r"identif|found|discover|recall|publish|releas|happen|occur|took place|held|sent|send)", re.I)
 _DAY_WORDS = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|overnight|"
                         r"last night|this (?:morning|afternoon|evening)", re.I)
+# what happened, as opposed to who said it: sentences of one day that share one of these tell one happening
+_HAPPENING = re.compile(
+    r"\b(fire|blaze|flames|attack|(?:air)?strike|struck|raid|bomb|explos|evacuat|rescu|collaps|breach|flood|"
+    r"arrest|detain|vote|verdict|sentenc|trial|walk ?out|talks|meeting|crash|shoot|shot|kill|died|recall|"
+    r"inspect|deploy|protest|earthquake|storm|resign|elect|recount|ruling)", re.I)
 PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3}
 
 
@@ -62,6 +67,7 @@ class _Mention:
     precision: str
     planned: bool
     terms: list[str]
+    happenings: frozenset[str] = frozenset()
 
 
 def _mentions(story: Story, anchors: dict[str, date | None]) -> list[_Mention]:
@@ -70,13 +76,14 @@ def _mentions(story: Story, anchors: dict[str, date | None]) -> list[_Mention]:
     out: list[_Mention] = []
     for k, a in enumerate(story.articles):
         for s in splitter.split(a):
-            exprs = [e for e in find_times(s.text, anchors.get(a.id), offset=s.start)
+            exprs = [e for e in _sentence_times(s.text, anchors.get(a.id), s.start)
                      if e.value and e.precision in PRECISION_RANK]
             if not exprs or not _EVENT.search(s.text):
                 continue
             best = min(exprs, key=lambda e: (_modifier(s.text, e.start - s.start, e.end - s.start),
                                              PRECISION_RANK[e.precision], e.start))
-            out.append(_Mention(k, s, best.value, best.precision, best.planned, content_terms(s.text)))
+            out.append(_Mention(k, s, best.value, best.precision, best.planned, content_terms(s.text),
+                                frozenset(h.lower()[:5] for h in _HAPPENING.findall(s.text))))
     return out
 
 
@@ -85,6 +92,34 @@ def _modifier(text: str, start: int, end: int) -> bool:
     after = text[end:end + 2]
     before = text[max(0, start - 4):start].lower()
     return after in ("'s", "’s") or before.endswith(("the ", "last's "))
+
+
+_REPORTED = re.compile(r"\b(?:said|told|announced|added|confirmed|wrote|reported|declared|stated)\b[^.;]{0,30}$",
+                       re.I)
+
+
+def _sentence_times(text: str, anchor: date | None, offset: int):
+    """Time expressions of a sentence, with the tense judged per expression where the words say so:
+    'said on Tuesday that ... will' is a past Tuesday; 'cancelled until Friday' is a coming Friday."""
+    from .analyze.dates import find_times
+
+    found = find_times(text, anchor, offset=offset)
+    if anchor is None:
+        return found
+    past = future = None
+    out = []
+    for e in found:
+        before = text[:e.start - offset]
+        if e.planned and e.kind in ("weekday", "relative") and _REPORTED.search(before):
+            past = past if past is not None else {x.start: x for x in find_times(text, anchor, offset=offset,
+                                                                             future=False)}
+            e = past.get(e.start, e)
+        elif not e.planned and e.kind == "weekday" and re.search(r"\buntil\s+$", before, re.I):
+            future = future if future is not None else {x.start: x for x in find_times(text, anchor, offset=offset,
+                                                                                   future=True)}
+            e = future.get(e.start, e)
+        out.append(e)
+    return out
 
 
 def infer_anchors(story: Story) -> dict[str, Anchor]:
@@ -138,7 +173,8 @@ def infer_anchors(story: Story) -> dict[str, Anchor]:
     return anchors
 
 
-def build_timeline(story: Story, *, same_event: float = 0.3, same_claim: float = 0.55) -> Timeline:
+def build_timeline(story: Story, *, same_event: float = 0.15, same_claim: float = 0.55,
+                   same_happening: float = 0.0) -> Timeline:
     anchors = infer_anchors(story)
     days = {aid: an.day for aid, an in anchors.items()}
     mentions = _mentions(story, days)
@@ -153,7 +189,8 @@ def build_timeline(story: Story, *, same_event: float = 0.3, same_claim: float =
             head = mentions[g[0]]
             sim = max(cosine(vecs[i], vecs[j]) for j in g)
             same_date = head.value == m.value
-            if (same_date and sim >= same_event) or sim >= same_claim:
+            shared = bool(m.happenings & head.happenings)
+            if (same_date and (sim >= same_event or (shared and sim >= same_happening))) or sim >= same_claim:
                 g.append(i)
                 placed = True
                 break
