@@ -68,6 +68,7 @@ class _Mention:
     planned: bool
     terms: list[str]
     happenings: frozenset[str] = frozenset()
+    nights: frozenset[str] = frozenset()  # days whose night or early hours the sentence names
 
 
 def _mentions(story: Story, anchors: dict[str, date | None]) -> list[_Mention]:
@@ -82,8 +83,10 @@ def _mentions(story: Story, anchors: dict[str, date | None]) -> list[_Mention]:
                 continue
             best = min(exprs, key=lambda e: (_modifier(s.text, e.start - s.start, e.end - s.start),
                                              PRECISION_RANK[e.precision], e.start))
+            nights = frozenset(f"{e.value}:{e.time_of_day}" for e in exprs
+                               if e.precision == "day" and e.time_of_day in ("night", "evening", "early hours"))
             out.append(_Mention(k, s, best.value, best.precision, best.planned, content_terms(s.text),
-                                frozenset(h.lower()[:5] for h in _HAPPENING.findall(s.text))))
+                                frozenset(h.lower()[:5] for h in _HAPPENING.findall(s.text)), nights))
     return out
 
 
@@ -94,8 +97,9 @@ def _modifier(text: str, start: int, end: int) -> bool:
     return after in ("'s", "’s") or before.endswith(("the ", "last's "))
 
 
-_REPORTED = re.compile(r"\b(?:said|told|announced|added|confirmed|wrote|reported|declared|stated)\b[^.;]{0,30}$",
-                       re.I)
+# "said on Tuesday", "said in a statement on Tuesday evening": the reporting is dated, not what it reports
+_REPORTED = re.compile(r"\b(?:said|announced|added|confirmed|wrote|reported|declared|stated)"
+                       r"(?:\s+in\s+a\s+statement)?\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
 
 
 def _sentence_times(text: str, anchor: date | None, offset: int):
@@ -173,6 +177,43 @@ def infer_anchors(story: Story) -> dict[str, Anchor]:
     return anchors
 
 
+def _overnight(value: str, members: list[_Mention]) -> str | None:
+    """A range over two days when the sources of one happening name the night of the first and the early
+    hours of the second ('Monday night' and 'the early hours of Tuesday')."""
+    if len(value) != 10:
+        return None
+    day = date.fromisoformat(value)
+    marks = set().union(*(m.nights for m in members))
+    for first, second in ((day - timedelta(days=1), day), (day, day + timedelta(days=1))):
+        a, b = first.isoformat(), second.isoformat()
+        if f"{a}:night" in marks and f"{b}:early hours" in marks:
+            return f"{a}/{b}"
+    return None
+
+
+def _join_overnight(groups: list[list[int]], mentions: list[_Mention]) -> list[list[int]]:
+    """Join a happening dated 'Monday night' by some sources and 'the early hours of Tuesday' by others."""
+    def happenings(g: list[int]) -> frozenset[str]:
+        return frozenset().union(*(mentions[i].happenings for i in g))
+
+    out: list[list[int]] = []
+    for g in groups:
+        value = mentions[g[0]].value
+        partner = None
+        if len(value) == 10:
+            for h in out:
+                other = mentions[h[0]].value
+                if len(other) == 10 and abs((date.fromisoformat(other) - date.fromisoformat(value)).days) == 1 \
+                        and happenings(g) & happenings(h) and _overnight(value, [mentions[i] for i in g + h]):
+                    partner = h
+                    break
+        if partner is not None:
+            partner.extend(g)
+        else:
+            out.append(list(g))
+    return out
+
+
 def build_timeline(story: Story, *, same_event: float = 0.15, same_claim: float = 0.55,
                    same_happening: float = 0.0) -> Timeline:
     anchors = infer_anchors(story)
@@ -196,6 +237,7 @@ def build_timeline(story: Story, *, same_event: float = 0.15, same_claim: float 
                 break
         if not placed:
             groups.append([i])
+    groups = _join_overnight(groups, mentions)
     events = []
     for g in groups:
         members = [mentions[i] for i in g]
@@ -203,6 +245,12 @@ def build_timeline(story: Story, *, same_event: float = 0.15, same_claim: float 
         top = max(votes.values())
         value = min((v for v, c in votes.items() if c == top), key=lambda v: start_of(v))
         primary = next(m for m in members if m.value == value)
+        precision = primary.precision
+        span_value = _overnight(value, members)
+        if span_value:  # "Monday night" and "the early hours of Tuesday": one happening spanning both
+            value, precision = span_value, "range"
+            end = value.split("/")[1]
+            primary = next((m for m in members if f"{end}:early hours" in m.nights), primary)
         by_source: dict[str, str] = {}
         for m in members:
             by_source.setdefault(m.sentence.article_id, m.value)
@@ -214,7 +262,7 @@ def build_timeline(story: Story, *, same_event: float = 0.15, same_claim: float 
                 seen.add(m.sentence.article_id)
                 support.append(Span(m.sentence.article_id, m.sentence.start, m.sentence.end))
         events.append(TimelineEvent(
-            date=value, precision=primary.precision, text=primary.sentence.text,
+            date=value, precision=precision, text=primary.sentence.text,
             span=Span(primary.sentence.article_id, primary.sentence.start, primary.sentence.end),
             support=tuple(support), planned=all(m.planned for m in members),
             dates_by_source=tuple(by_source.items()) if disagree else ()))
