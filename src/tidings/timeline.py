@@ -71,12 +71,10 @@ class _Mention:
     nights: frozenset[str] = frozenset()  # days whose night or early hours the sentence names
 
 
-def _mentions(story: Story, anchors: dict[str, date | None]) -> list[_Mention]:
-    from .analyze.dates import find_times
-
+def _mentions(story: Story, anchors: dict[str, date | None], sentences: dict[str, tuple]) -> list[_Mention]:
     out: list[_Mention] = []
     for k, a in enumerate(story.articles):
-        for s in splitter.split(a):
+        for s in sentences[a.id]:
             exprs = [e for e in _sentence_times(s.text, anchors.get(a.id), s.start)
                      if e.value and e.precision in PRECISION_RANK]
             if not exprs or not _EVENT.search(s.text):
@@ -126,10 +124,11 @@ def _sentence_times(text: str, anchor: date | None, offset: int):
     return out
 
 
-def infer_anchors(story: Story) -> dict[str, Anchor]:
+def infer_anchors(story: Story, sentences: dict[str, tuple] | None = None) -> dict[str, Anchor]:
     """Stated publication dates, and inferred ones for articles that have none."""
     from .analyze.dates import find_times
 
+    sentences = sentences or {a.id: splitter.split(a) for a in story.articles}
     stated = {a.id: _parse_day(a.published) for a in story.articles}
     anchors = {aid: Anchor(aid, d, "metadata", "stated") for aid, d in stated.items() if d}
     known = sorted(d for d in stated.values() if d)
@@ -141,7 +140,7 @@ def infer_anchors(story: Story) -> dict[str, Anchor]:
     dated_days: Counter = Counter()
     for a in story.articles:
         if stated[a.id]:
-            for s in splitter.split(a):
+            for s in sentences[a.id]:
                 for e in find_times(s.text, stated[a.id], offset=s.start):
                     if e.value and e.precision == "day" and not e.planned:
                         dated_days[e.value] += 1
@@ -152,7 +151,7 @@ def infer_anchors(story: Story) -> dict[str, Anchor]:
     for a in story.articles:
         if stated[a.id]:
             continue
-        texts = [s.text for s in splitter.split(a) if _DAY_WORDS.search(s.text)]
+        texts = [s.text for s in sentences[a.id] if _DAY_WORDS.search(s.text)]
         best, best_key, best_hits = None, None, 0
         for delta in range(-7, 15):
             cand = known[0] + timedelta(days=delta)
@@ -216,9 +215,10 @@ def _join_overnight(groups: list[list[int]], mentions: list[_Mention]) -> list[l
 
 def build_timeline(story: Story, *, same_event: float = 0.15, same_claim: float = 0.55,
                    same_happening: float = 0.0) -> Timeline:
-    anchors = infer_anchors(story)
+    sentences = {a.id: splitter.split(a) for a in story.articles}
+    anchors = infer_anchors(story, sentences)
     days = {aid: an.day for aid, an in anchors.items()}
-    mentions = _mentions(story, days)
+    mentions = _mentions(story, days, sentences)
     if not mentions:
         return Timeline((), tuple(anchors[a.id] for a in story.articles))
     tfidf = TfIdf([m.terms for m in mentions])

@@ -15,6 +15,12 @@ from functools import lru_cache
 from ..records import Article, Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
+_TERMINAL = re.compile(r"""[.!?…][\"'”’)\]]*$""")
+
+
+def ends_like_sentence(text: str) -> bool:
+    """A full stop, question or exclamation mark at the end, before any closing quotes or brackets."""
+    return bool(_TERMINAL.search(text))
 
 
 # titles before a name: "Capt. Mikkelsen ordered ..." is one sentence, not two

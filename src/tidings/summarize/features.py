@@ -21,7 +21,6 @@ from ..records import Sentence, Story
 
 _DANGLING = re.compile(r"^(?:he|she|it|they|this|these|those|that|his|her|their|its|but|and|or|so|also|however|"
                        r"meanwhile|still|yet|then|there|such|both|another|other|the other)\b", re.I)
-_TERMINAL = re.compile(r"""[.!?…][\"'”’)\]]*$""")
 # a quotation whose speaker is only a pronoun: '..., he said.'
 _PRONOUN_SPEAKER = re.compile(r"""[,”"'’]\s+(?:he|she|they|it)\s+(?:said|says|told|added|wrote|explained)\b""", re.I)
 
@@ -109,7 +108,7 @@ class StoryText:
         text = self.sentences[i].text
         n = int(self.words[i])
         starts_well = text[:1].isupper() or text[:1].isdigit() or text[:1] in "“\"‘'"
-        return (6 <= n <= 80 and starts_well and bool(_TERMINAL.search(text))
+        return (6 <= n <= 80 and starts_well and splitter.ends_like_sentence(text)
                 and not _DANGLING.match(text) and not splitter.open_quote(text))
 
     def dangling(self, i: int) -> bool:

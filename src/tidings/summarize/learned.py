@@ -17,10 +17,13 @@ from pathlib import Path
 
 import numpy as np
 
+from ..analyze.sentences import ends_like_sentence
 from .features import StoryText
 
 MODEL_PATH = Path(__file__).with_name("model.json")
 
+# the model's own "dangling" feature, fixed with the trained weights (the selector's rule,
+# StoryText.dangling, may grow without retraining)
 _DANGLING = re.compile(r"^(?:he|she|it|they|this|these|those|that|his|her|their|its|but|and|or|so|also|however|"
                        r"meanwhile|still|yet|then|there)\b", re.I)
 _QUOTE = re.compile(r"[\"“”]")
@@ -35,7 +38,6 @@ FEATURES = (
 )
 HASH_BITS = 14
 _HASH_TOKEN = re.compile(r"[a-z0-9']+")
-_TERMINAL = re.compile(r"""[.!?…][\"'”’)\]]*$""")
 
 
 def hashed_words(text: str) -> np.ndarray:
@@ -106,7 +108,7 @@ def features(st: StoryText) -> np.ndarray:
     put("doc_share", doc_words[st.doc] / max(doc_words.sum(), 1))
     put("lead_doc", np.argsort(np.argsort(-doc_words))[st.doc] == 0)
     put("last", st.pos == st.n_in_doc - 1)
-    put("terminal", [bool(_TERMINAL.search(t.strip())) for t in texts])
+    put("terminal", [ends_like_sentence(t.strip()) for t in texts])
     put("starts_upper", [t[:1].isupper() for t in texts])
     put("docs_log", np.log(D))
     put("doc_index", np.minimum(st.doc, 10))
