@@ -155,3 +155,70 @@ class Briefing:
     skipped: tuple[Skipped, ...]
     run: RunInfo
     timeline: Timeline | None = None
+
+
+# --- the compare stage (issue 5): who is involved, who said what, what the sources agree on -------
+
+
+@dataclass(frozen=True)
+class NamedSpan:
+    """A named-entity span found by the NER model, in article coordinates, before story-level checks."""
+
+    article_id: str
+    start: int
+    end: int
+    label: str  # PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, CARDINAL, ...
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str  # as written in the article
+    span: Span
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One person, organisation or place of the story, every form of its name merged."""
+
+    id: str  # "E1", "E2", ... in order of first mention across the story
+    name: str  # the fullest form, as written in a source
+    type: str  # PERSON, ORG, GPE, LOC, FAC, NORP, EVENT
+    forms: tuple[str, ...]  # every written form, most frequent first
+    mentions: tuple[Mention, ...]
+    role: str | None = None  # e.g. "Interior Minister", "director of the Syrian Observatory", verbatim
+    role_span: Span | None = None
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        seen: list[str] = []
+        for m in self.mentions:
+            if m.span.article_id not in seen:
+                seen.append(m.span.article_id)
+        return tuple(seen)
+
+    def mentions_by_source(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            counts[m.span.article_id] = counts.get(m.span.article_id, 0) + 1
+        return counts
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words a source puts in quotation marks, with who said them; one record per quote across outlets."""
+
+    text: str  # the quoted words, verbatim at ``span`` (without the quotation marks)
+    span: Span
+    speaker: str | None  # the speaker's name as written near the quote, or None when no one is named
+    speaker_span: Span | None = None
+    support: tuple[Span, ...] = ()  # the same words quoted by other articles
+    entity_id: str | None = None  # the speaker's Entity, once entities are known
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        seen = [self.span.article_id]
+        for s in self.support:
+            if s.article_id not in seen:
+                seen.append(s.article_id)
+        return tuple(seen)
