@@ -28,7 +28,7 @@ def run(*argv: str, stdin: bytes | None = None, transport=None) -> Result:
     return Result(code, out.getvalue(), err.getvalue())
 
 
-MARKERS = re.compile(r"^(?P<text>.+?) (?P<markers>(?:\[\d+\])+)$")
+MARKERS = re.compile(r"^(?P<text>.+?) (?P<markers>(?:\[\d+\])+)(?: \*\(sources differ: (?P<disputed>[D\d, ]+)\)\*)?$")
 
 
 def summary_lines(markdown: str) -> list[tuple[str, list[int]]]:

@@ -11,7 +11,7 @@ from .analyze.terms import TfIdf, content_terms, cosine
 from .config import Options
 from .records import Briefing, RunInfo, Skipped, Story, SummarySentence, Timeline
 from .summarize import summarize
-from .verify import verify, verify_timeline
+from .verify import verify, verify_comparison, verify_timeline
 
 
 def choose_title(story: Story) -> tuple[str | None, str | None]:
@@ -36,8 +36,14 @@ def brief_story(story: Story, options: Options | None = None, skipped: Iterable[
     t0 = started if started is not None else time.perf_counter()
     from .timeline import build_timeline
 
+    from .analyze import ner
+    from .compare import attach, compare_story
+
+    entities_pending = ner.submit(story)  # found in the worker process, if one runs, meanwhile
     timeline = verify_timeline(story, build_timeline(story))
-    summary = verify(story, chronological(summarize(story, options.words, focus=options.focus), timeline))
+    summary = chronological(summarize(story, options.words, focus=options.focus), timeline)
+    comparison = verify_comparison(story, compare_story(story, timeline, spans=entities_pending.result()))
+    summary = verify(story, attach(summary, comparison))
     title, title_article = choose_title(story)
     run = RunInfo(
         version=__version__,
@@ -45,7 +51,7 @@ def brief_story(story: Story, options: Options | None = None, skipped: Iterable[
         options=options.as_dict(),
         seconds=round(time.perf_counter() - t0, 3),
     )
-    return Briefing(story, title, title_article, summary, tuple(skipped), run, timeline)
+    return Briefing(story, title, title_article, summary, tuple(skipped), run, timeline, comparison)
 
 
 def chronological(summary: tuple[SummarySentence, ...], timeline: Timeline) -> tuple[SummarySentence, ...]:

@@ -156,6 +156,9 @@ def _brief(args, options, stdin, out: IO[str], stderr: IO[str], transport) -> in
     from .render import briefing_to_dict, render_json, render_markdown
 
     started = time.perf_counter()
+    from .analyze import ner
+
+    ner.start_worker()  # the entity model loads beside reading the sources (see analyze/ner.py)
     store = None
     if options.store:
         from .store import Store

@@ -11,6 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 
+def articles_of(spans) -> tuple[str, ...]:
+    """The article ids of some spans, each once, in order."""
+    return tuple(dict.fromkeys(s.article_id for s in spans))
+
+
 @dataclass(frozen=True)
 class Article:
     """One article after extraction and cleaning.
@@ -85,14 +90,12 @@ class SummarySentence:
     text: str
     span: Span
     support: tuple[Span, ...] = ()  # the same content in other articles
+    claim: str | None = None  # the id of the Claim it states, once compared
+    disputed: tuple[str, ...] = ()  # ids of the Discrepancies whose values it carries
 
     @property
     def article_ids(self) -> tuple[str, ...]:
-        seen: list[str] = [self.span.article_id]
-        for s in self.support:
-            if s.article_id not in seen:
-                seen.append(s.article_id)
-        return tuple(seen)
+        return articles_of((self.span,) + self.support)
 
 
 @dataclass(frozen=True)
@@ -118,11 +121,7 @@ class TimelineEvent:
 
     @property
     def article_ids(self) -> tuple[str, ...]:
-        seen = [self.span.article_id]
-        for s in self.support:
-            if s.article_id not in seen:
-                seen.append(s.article_id)
-        return tuple(seen)
+        return articles_of((self.span,) + self.support)
 
 
 @dataclass(frozen=True)
@@ -155,6 +154,7 @@ class Briefing:
     skipped: tuple[Skipped, ...]
     run: RunInfo
     timeline: Timeline | None = None
+    comparison: "Comparison | None" = None
 
 
 # --- the compare stage (issue 5): who is involved, who said what, what the sources agree on -------
@@ -181,7 +181,7 @@ class Mention:
 class Entity:
     """One person, organisation or place of the story, every form of its name merged."""
 
-    id: str  # "E1", "E2", ... in order of first mention across the story
+    id: str  # "E1", "E2", ... by importance: most sources, then most mentions, then first mention
     name: str  # the fullest form, as written in a source
     type: str  # PERSON, ORG, GPE, LOC, FAC, NORP, EVENT
     forms: tuple[str, ...]  # every written form, most frequent first
@@ -191,11 +191,7 @@ class Entity:
 
     @property
     def article_ids(self) -> tuple[str, ...]:
-        seen: list[str] = []
-        for m in self.mentions:
-            if m.span.article_id not in seen:
-                seen.append(m.span.article_id)
-        return tuple(seen)
+        return articles_of(m.span for m in self.mentions)
 
     def mentions_by_source(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -217,8 +213,99 @@ class Quote:
 
     @property
     def article_ids(self) -> tuple[str, ...]:
-        seen = [self.span.article_id]
-        for s in self.support:
-            if s.article_id not in seen:
-                seen.append(s.article_id)
-        return tuple(seen)
+        return articles_of((self.span,) + self.support)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in a sentence and what it counts: '12 planes', 'at least 30 bombs', 'seven dead attackers'."""
+
+    value: float
+    text: str  # the number as written, hedge included: "at least 30", "Twelve"
+    hedge: str | None  # "at least", "about", "more than", "up to", ... (None: exact)
+    noun: str  # the counted noun phrase as written after the number: "fighter jets", "dead attackers"
+    what: str  # what it counts, normalised: "aircraft", "bomb", "attacker", "people killed"
+    span: Span  # the number and its noun phrase
+    sentence: Span  # the sentence that states it
+    part_of: float | None = None  # "12 planes, including 10 fighter jets": 10 is part of 12
+    modifiers: tuple[str, ...] = ()  # restricting words before the noun: "dead", "suicide", "more"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A fact of the story: sentences from different articles that state the same thing (one per article)."""
+
+    id: str  # "C1", ...
+    text: str  # the fullest statement, verbatim at ``span``
+    span: Span
+    support: tuple[Span, ...]  # the same fact in the other articles
+    silent: tuple[str, ...]  # article ids that do not state it
+    attribution: tuple[tuple[str, str], ...] = ()  # (article id, who the claim comes from: "the defence ministry")
+    hedges: tuple[tuple[str, str], ...] = ()  # (article id, "reportedly")
+    independent: int = 1  # sources once wire copies of one text count as one
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return articles_of((self.span,) + self.support)
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        return (self.span,) + self.support
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One value of a discrepancy, as one or more sources give it."""
+
+    value: str  # as written: "at least 30 bombs", "Omar Ismail Mostefaim", "2026-03-17"
+    spans: tuple[Span, ...]  # where each source says it (the value's own span)
+    sentences: tuple[Span, ...]  # the sentences that say it, in the same order
+    reported: tuple[tuple[str, str], ...] = ()  # (article id, publication date) when known
+    attribution: tuple[tuple[str, str], ...] = ()  # (article id, who gives the value inside the article)
+    note: str | None = None  # why this value differs without conflicting: "part of 12 aircraft", "a second raid"
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return articles_of(self.spans)
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """Sources give different values for the same thing."""
+
+    id: str  # "D1", ...
+    kind: str  # number, name, date, place, claim
+    about: str  # what the values are of: "bombs", "aircraft", "the name of one person"
+    label: str  # "conflict" or "different things" (the values describe different things; see reason)
+    reason: str  # why the label, in tidings' words
+    readings: tuple[Reading, ...]
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return articles_of(s for r in self.readings for s in r.spans)
+
+
+@dataclass(frozen=True)
+class WirePassage:
+    """Text that several outlets carry nearly word for word: copied from one wire story, one independent source."""
+
+    spans: tuple[Span, ...]  # the passage in each article that carries it
+    text: str  # the passage as the first article has it
+    credit: str | None = None  # the agency the articles name for it ("AP", "Associated Press"), if any
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return articles_of(self.spans)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What the compare stage finds in one story."""
+
+    claims: tuple[Claim, ...]  # facts stated by two sources or more, most sources first
+    single_source: tuple[Claim, ...]  # facts only one outlet reports
+    discrepancies: tuple[Discrepancy, ...]
+    wire: tuple[WirePassage, ...]
+    entities: tuple[Entity, ...]
+    quotes: tuple[Quote, ...]
+    quantities: tuple[Quantity, ...] = ()

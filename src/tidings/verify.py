@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .records import Span, Story, SummarySentence, Timeline
+from .records import Comparison, Span, Story, SummarySentence, Timeline
 
 
 class UnfaithfulSummary(AssertionError):
@@ -36,3 +36,31 @@ def verify_timeline(story: Story, timeline: Timeline) -> Timeline:
         for support in e.support:
             check_span(story, support)
     return timeline
+
+
+def verify_comparison(story: Story, comparison: "Comparison") -> "Comparison":
+    """Every claim, reading, quote, mention, role and wire passage must hold the text it names."""
+    for c in comparison.claims + comparison.single_source:
+        check_span(story, c.span, c.text)
+        for s in c.support:
+            check_span(story, s)
+    for d in comparison.discrepancies:
+        for r in d.readings:
+            for s in r.spans + r.sentences:
+                check_span(story, s)
+    for w in comparison.wire:
+        check_span(story, w.spans[0], w.text)
+        for s in w.spans[1:]:
+            check_span(story, s)
+    for q in comparison.quotes:
+        check_span(story, q.span, q.text)
+        for s in q.support:
+            check_span(story, s)
+        if q.speaker_span is not None:
+            check_span(story, q.speaker_span)
+    for e in comparison.entities:
+        for m in e.mentions:
+            check_span(story, m.span, m.text)
+        if e.role_span is not None:
+            check_span(story, e.role_span, e.role)
+    return comparison

@@ -38,16 +38,143 @@ def load():
         ) from exc
 
 
-def named_spans(story: Story) -> dict[str, tuple[NamedSpan, ...]]:
-    """article id -> its named spans, in text order."""
-    nlp = load()
+def _lines(story: Story) -> list[tuple[str, int, str]]:
     pieces: list[tuple[str, int, str]] = []  # (article id, offset, line)
     for a in story.articles:
         for m in _LINE.finditer(a.text):
             if m.group().strip():
                 pieces.append((a.id, m.start(), m.group()))
+    return pieces
+
+
+def _entities(lines: list[str]) -> list[list[tuple[int, int, str]]]:
+    """(start, end, label) of the entities of each line."""
+    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in load().pipe(lines, batch_size=64)]
+
+
+def _assemble(story: Story, pieces, found) -> dict[str, tuple[NamedSpan, ...]]:
+    texts = {a.id: a.text for a in story.articles}
     out: dict[str, list[NamedSpan]] = {a.id: [] for a in story.articles}
-    for (aid, offset, _), doc in zip(pieces, nlp.pipe((p[2] for p in pieces), batch_size=64)):
-        for ent in doc.ents:
-            out[aid].append(NamedSpan(aid, offset + ent.start_char, offset + ent.end_char, ent.label_, ent.text))
+    for (aid, offset, _), ents in zip(pieces, found):
+        for start, end, label in ents:
+            out[aid].append(NamedSpan(aid, offset + start, offset + end, label, texts[aid][offset + start:offset + end]))
     return {k: tuple(v) for k, v in out.items()}
+
+
+def named_spans(story: Story) -> dict[str, tuple[NamedSpan, ...]]:
+    """article id -> its named spans, in text order."""
+    return submit(story).result()
+
+
+# -- a worker process: the model loads and runs beside the rest of the pipeline ---------------------
+#
+# Loading spaCy takes longer than everything else `tidings brief` does on a five-article story. The
+# CLI starts a worker process as soon as it knows it will brief (``start_worker``); it loads the model
+# while the sources are read, then finds the entities of each story while the main process builds the
+# timeline and the summary. Without a worker (library use), ``submit`` runs in the calling process.
+
+_worker = None
+
+
+def _serve(conn) -> None:  # pragma: no cover - runs in the child process
+    try:
+        load()
+        conn.send(("ready", None))
+    except Exception as exc:  # the parent reports it when it asks for entities
+        conn.send(("error", repr(exc)))
+        return
+    while True:
+        try:
+            lines = conn.recv()
+        except EOFError:
+            return
+        if lines is None:
+            return
+        try:
+            conn.send(("ok", _entities(lines)))
+        except Exception as exc:
+            conn.send(("error", repr(exc)))
+
+
+class _Worker:
+    def __init__(self) -> None:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork")
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_serve, args=(child,), daemon=True, name="tidings-ner")
+        self.proc.start()
+        child.close()
+        self.ready = False
+        self.failed: str | None = None
+
+    def ask(self, lines: list[str]) -> None:
+        self.conn.send(lines)
+
+    def answer(self):
+        while True:
+            kind, value = self.conn.recv()
+            if kind == "ready":
+                self.ready = True
+                continue
+            if kind == "error":
+                raise RuntimeError(value)
+            return value
+
+    def close(self) -> None:
+        try:
+            self.conn.send(None)
+        except (BrokenPipeError, OSError):
+            pass
+        self.proc.join(timeout=2)
+
+
+def start_worker() -> None:
+    """Start loading the model in a worker process (where fork exists); harmless to call twice."""
+    global _worker
+    import multiprocessing as mp
+    import os
+
+    if _worker is not None or "fork" not in mp.get_all_start_methods() or os.environ.get("TIDINGS_NO_WORKER"):
+        return
+    try:
+        _worker = _Worker()
+    except OSError:
+        _worker = None
+
+
+def stop_worker() -> None:
+    global _worker
+    if _worker is not None:
+        _worker.close()
+        _worker = None
+
+
+class Pending:
+    """Named spans being found; ``result()`` waits for them."""
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self.pieces = _lines(story)
+        self.sent = False
+        if _worker is not None:
+            try:
+                _worker.ask([p[2] for p in self.pieces])
+                self.sent = True
+            except (BrokenPipeError, OSError):
+                self.sent = False
+
+    def result(self) -> dict[str, tuple[NamedSpan, ...]]:
+        found = None
+        if self.sent and _worker is not None:
+            try:
+                found = _worker.answer()
+            except (EOFError, OSError, RuntimeError):
+                found = None  # the worker died: find them here instead
+        if found is None:
+            found = _entities([p[2] for p in self.pieces])
+        return _assemble(self.story, self.pieces, found)
+
+
+def submit(story: Story) -> Pending:
+    return Pending(story)

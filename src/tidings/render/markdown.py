@@ -72,6 +72,141 @@ def render_timeline(b: Briefing, refs: dict[str, int]) -> list[str]:
     return out + [""]
 
 
+_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
+          "NORP": "group", "EVENT": "event"}
+
+
+def _markers(ids, refs: dict[str, int]) -> str:
+    return "".join(f"[{refs[a]}]" for a in dict.fromkeys(ids))
+
+
+def render_discrepancies(b: Briefing, refs: dict[str, int]) -> list[str]:
+    c = b.comparison
+    if c is None:
+        return []
+    texts = {a.id: a.text for a in b.story.articles}
+    if not c.discrepancies:
+        why = "one source, nothing to compare" if len(b.story.articles) < 2 else "no differing values found"
+        return ["## Where the sources differ", "", f"*None: {why}.*", ""]
+    out = [f"## Where the sources differ ({len(c.discrepancies)})", ""]
+    for d in c.discrepancies:
+        label = "**conflict**" if d.label == "conflict" else "*different things*"
+        out.append(f"**{d.id} · {_escape(d.about)}** — {label}: {_escape(d.reason)}")
+        out.append("")
+        for r in d.readings:
+            said = " · ".join(f"[{refs[sp.article_id]}] “{_escape(texts[sp.article_id][sp.start:sp.end])}”"
+                              for sp in r.spans)
+            extra = []
+            who = "; ".join(f"{_escape(w)} [{refs[a]}]" for a, w in dict.fromkeys(r.attribution))
+            if who:
+                extra.append(f"according to {who}")
+            when = ", ".join(f"[{refs[a]}] {d_}" for a, d_ in r.reported)
+            if when and d.kind == "number":
+                extra.append(f"reported {when}")
+            line = f"- **{_escape(r.value)}** — {said}"
+            if extra:
+                line += " (" + "; ".join(extra) + ")"
+            if r.note:
+                line += f" — *{_escape(r.note)}*"
+            out.append(line)
+        out.append("")
+    return out
+
+
+def render_claims(b: Briefing, refs: dict[str, int], limit: int = 10) -> list[str]:
+    c = b.comparison
+    if c is None or not c.claims:
+        return []
+    n = len(b.story.articles)
+    out = [f"## What the sources agree on ({len(c.claims)} facts stated by two sources or more)", ""]
+    for claim in c.claims[:limit]:
+        line = f"- {_escape(claim.text)} {_markers(claim.article_ids, refs)}"
+        notes = []
+        if len(claim.article_ids) * 2 > n and n >= 3:
+            notes.append(f"consensus, {len(claim.article_ids)} of {n}")
+        if claim.independent < len(claim.article_ids):
+            notes.append(f"{claim.independent} independent: copied wire text counts once")
+        who = "; ".join(f"{_escape(w)} [{refs[a]}]" for a, w in claim.attribution)
+        if who:
+            notes.append(f"according to {who}")
+        hedged = "; ".join(f"“{_escape(h)}” [{refs[a]}]" for a, h in claim.hedges)
+        if hedged:
+            notes.append(f"hedged: {hedged}")
+        if claim.silent:
+            notes.append(f"silent: {_markers(claim.silent, refs)}")
+        if notes:
+            line += " — *" + " · ".join(notes) + "*"
+        out.append(line)
+    if len(c.claims) > limit:
+        out.append(f"- *… {len(c.claims) - limit} more in the JSON output.*")
+    return out + [""]
+
+
+def render_single(b: Briefing, refs: dict[str, int], limit: int = 8) -> list[str]:
+    c = b.comparison
+    if c is None or not c.single_source or len(b.story.articles) < 2:
+        return []
+    out = [f"## Reported by one source only ({len(c.single_source)})", ""]
+    for claim in c.single_source[:limit]:
+        who = claim.attribution[0][1] if claim.attribution else None
+        line = f"- {_escape(claim.text)} {_markers(claim.article_ids, refs)}"
+        if who:
+            line += f" — *according to {_escape(who)}*"
+        out.append(line)
+    if len(c.single_source) > limit:
+        out.append(f"- *… {len(c.single_source) - limit} more in the JSON output.*")
+    return out + [""]
+
+
+def render_wire(b: Briefing, refs: dict[str, int]) -> list[str]:
+    c = b.comparison
+    if c is None or not c.wire:
+        return []
+    out = [f"## Copied text ({len(c.wire)} passage{'s' if len(c.wire) != 1 else ''})", ""]
+    for w in c.wire:
+        credit = f", credited to {_escape(w.credit)}" if w.credit else ""
+        text = w.text if len(w.text) <= 300 else w.text[:297].rsplit(" ", 1)[0] + " …"
+        out.append(f"- {_markers(w.article_ids, refs)} carry the same text{credit}, counted as one independent "
+                   f"source: “{_escape(text)}”")
+    return out + [""]
+
+
+def render_entities(b: Briefing, refs: dict[str, int], limit: int = 20) -> list[str]:
+    c = b.comparison
+    if c is None or not c.entities:
+        return []
+    shown = [e for e in c.entities if len(e.article_ids) >= 2 or len(e.mentions) >= 2 or e.role][:limit]
+    if not shown:
+        return []
+    out = ["## Who is involved", ""]
+    for e in shown:
+        line = f"- **{_escape(e.name)}** ({_TYPES.get(e.type, e.type.lower())})"
+        if e.role:
+            line += f" — {_escape(e.role)}"
+            if e.role_span is not None:
+                line += f" [{refs[e.role_span.article_id]}]"
+        others = [f for f in e.forms if f != e.name]
+        if others:
+            line += " · also written " + ", ".join(f"“{_escape(f)}”" for f in others)
+        counts = e.mentions_by_source()
+        line += " · mentions " + ", ".join(f"[{refs[a]}] {counts[a]}" for a in refs if a in counts)
+        out.append(line)
+    return out + [""]
+
+
+def render_quotes(b: Briefing, refs: dict[str, int], limit: int = 12) -> list[str]:
+    c = b.comparison
+    if c is None or not c.quotes:
+        return []
+    out = [f"## Quotes ({len(c.quotes)})", ""]
+    for q in c.quotes[:limit]:
+        who = f"**{_escape(q.speaker)}**" if q.speaker else "*speaker not named*"
+        out.append(f"- {who} {_markers(q.article_ids, refs)}: “{_escape(q.text)}”")
+    if len(c.quotes) > limit:
+        out.append(f"- *… {len(c.quotes) - limit} more in the JSON output.*")
+    return out + [""]
+
+
 def render_markdown(b: Briefing) -> str:
     refs = {a.id: i for i, a in enumerate(b.story.articles, 1)}
     out: list[str] = [f"# {_escape(b.title)}" if b.title else "# Briefing", ""]
@@ -83,10 +218,17 @@ def render_markdown(b: Briefing) -> str:
     if b.summary:
         for s in b.summary:
             markers = "".join(f"[{refs[a]}]" for a in s.article_ids)
-            out += [f"{_escape(s.text)} {markers}", ""]
+            disputed = f" *(sources differ: {', '.join(s.disputed)})*" if s.disputed else ""
+            out += [f"{_escape(s.text)} {markers}{disputed}", ""]
     else:
         out += ["*No sentence of the sources fits the summary.*", ""]
+    out += render_discrepancies(b, refs)
+    out += render_claims(b, refs)
+    out += render_single(b, refs)
+    out += render_entities(b, refs)
+    out += render_quotes(b, refs)
     out += render_timeline(b, refs)
+    out += render_wire(b, refs)
     anchors: dict[str, Anchor] = {an.article_id: an for an in b.timeline.anchors} if b.timeline else {}
     out += ["## Sources", ""]
     for a in b.story.articles:

@@ -1,0 +1,71 @@
+"""Who a sentence's claim comes from inside the article, and the hedges that weaken it.
+
+"..., France's Defense Ministry said in a statement" -> "France's Defense Ministry"; "according to
+the ministry" -> "the ministry"; "Opposition activists in Raqqa said they heard ..." -> "Opposition
+activists in Raqqa". A sentence with no such source is the reporter's own. Hedges are the words that
+report a claim without standing behind it: reportedly, allegedly, "is said to", "is believed to".
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPEECH = r"(?:said|says|say|told|reported|reports|announced|confirmed|claimed|stated|added|warned|noted|insisted)"
+_AGENT = r"((?:[A-Z][\w’'.-]*|the|a|an|an? senior|its|his|her|their|[a-z]+(?:’s|'s)?)(?:[ \-](?:[A-Z][\w’'.-]*|of|for|the|and|in|de|al|[a-z]{2,}(?:’s|'s)?)){0,7})"
+_ACCORDING = re.compile(r"\baccording to\s+(?:a\s+|an\s+|the\s+)?([^,.;:“\"]{3,70}?)(?=[,.;:“\"]|$|\s+(?:on|in|which|who)\b)", re.I)
+_AFTER_QUOTE = re.compile(r"[,”\"’]\s+" + _SPEECH + r"\s+([A-Z][^,.;:“\"]{2,60}?|the [^,.;:“\"]{3,60}?)(?=[,.;:“\"]|$)")
+_BEFORE_VERB = re.compile(_AGENT + r"\s+(?:has |had |have )?" + _SPEECH + r"\b")
+_REPORT = re.compile(r"\b([A-Z][\w&.’' -]{1,40}?)\s+(?:reports|reported|notes|noted)\b")
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
+_LEADING = re.compile(r"^(?:and|but|while|as|which|who|that|also|however|meanwhile|on \w+|in \w+)\s+", re.I)
+
+HEDGES = ("reportedly", "allegedly", "is said to", "are said to", "was said to", "were said to", "is believed to",
+          "are believed to", "was believed to", "were believed to", "believed to be", "is thought to",
+          "are thought to", "it is thought", "it is believed", "appears to", "appeared to", "apparently",
+          "purportedly", "unconfirmed", "could not be independently verified", "could not immediately confirm",
+          "suspected", "claimed", "is understood to", "it is understood", "may have", "possibly", "according to reports",
+          "in reports", "rumoured", "rumored")
+_HEDGE = re.compile(r"\b(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _clean(agent: str) -> str | None:
+    agent = _LEADING.sub("", agent.strip(" ,;:"))
+    # "The airstrikes came as The New York Times": the agent is after the last conjunction
+    agent = re.split(r"\b(?:as|that|when|while|after|because|and|but)\s+(?=\S)", agent)[-1].strip()
+    agent = re.sub(r"\s+(?:has|had|have|also|later|earlier|previously)$", "", agent)
+    words = agent.split()
+    if not words or words[0].lower() in _PRONOUNS or len(words) > 9:
+        return None
+    return agent
+
+
+def source_of(sentence: str) -> str | None:
+    """Who the sentence says its claim comes from, as written, or None (the reporter's own)."""
+    m = _ACCORDING.search(sentence)
+    if m:
+        who = _clean(m.group(1))
+        if who:
+            return who
+    m = _AFTER_QUOTE.search(sentence)
+    if m:
+        who = _clean(m.group(1))
+        if who:
+            return who
+    for m in _BEFORE_VERB.finditer(sentence):
+        who = _clean(m.group(1))
+        if who:
+            return who
+    m = _REPORT.search(sentence)
+    if m:
+        return _clean(m.group(1))
+    return None
+
+
+def hedges(sentence: str) -> tuple[str, ...]:
+    """The hedges in a sentence, lower-cased, in order, each once."""
+    out: list[str] = []
+    for m in _HEDGE.finditer(sentence):
+        h = m.group(1).lower()
+        if h not in out:
+            out.append(h)
+    return tuple(out)
