@@ -250,8 +250,8 @@ class Comparer:
                     published[an.article_id] = an.day.isoformat()
         by_key: dict[str, list[Quantity]] = defaultdict(list)
         for q in quants:
-            if "of the" in q.modifiers:
-                continue  # "two of the terrorists": a part of a group, not a count of it
+            if "of the" in q.modifiers or q.what == "people":
+                continue  # a part of a group; or "people" with nothing said of them (workers, residents...)  # "two of the terrorists": a part of a group, not a count of it
             by_key[_RELATED.get(q.what, q.what)].append(q)
         out: list[tuple[Discrepancy, int]] = []
         for key, qs in by_key.items():
@@ -358,6 +358,8 @@ class Comparer:
                 note=note))
         if len(readings) < 2:
             return None
+        if not conflict and all(r.note is None or r.note.endswith("an increase, not a total") for r in readings):
+            return None  # "five more bodies" beside a toll: an increment, nothing disputed
         label = "conflict" if conflict else "different things"
         if conflict:
             reason = "the sources give different values for the same count"
@@ -456,14 +458,13 @@ class Comparer:
             readings = [r for r in readings if _spelling_of(_letters(r.value), first)]
             if len(readings) < 2 or len({a for r in readings for a in r.article_ids}) < 2:
                 continue
-            ordered = {" ".join(sorted(_letters(r.value).split())) for r in readings}
             kind = "name" if e.type == "PERSON" else "place"
-            if len(ordered) == 1:
-                reason = "the same name in a different order"
-            else:
-                reason = "spellings of one name; tidings takes them for one " + (
-                    "person" if kind == "name" else "place")
-            out.append(Discrepancy("", kind, f"the name of {e.name}", "different things", reason, tuple(readings)))
+            label, reason = _name_difference([_letters(r.value) for r in readings],
+                                             "person" if kind == "name" else "place")
+            if label == "conflict" and (kind == "place" or any(_TRANSLITERATED.search(r.value) for r in readings)):
+                what = "person" if kind == "name" else "place"
+                label, reason = "different things", f"transliterations of one name; tidings takes them for one {what}"
+            out.append(Discrepancy("", kind, f"the name of {e.name}", label, reason, tuple(readings)))
         return tuple(out)
 
     @staticmethod
@@ -485,6 +486,20 @@ class Comparer:
             out.append(Discrepancy("", "date", f"the date of: {e.text[:80]}", "conflict",
                                    "the sources date the same event differently", readings))
         return tuple(out)
+
+
+_TRANSLITERATED = re.compile(r"\b(?:[Aa]l|[Ee]l)-|\bAbd(?:el|ul|al)|\bAbu\b|\bBin\b|\bIbn\b")
+
+
+def _name_difference(names: list[str], what: str) -> tuple[str, str]:
+    """'conflict' when the letters of a word differ (a misspelling on one side), 'different things' when
+    the words are only reordered, shortened or given with a middle name or an article."""
+    words = [set(re.sub(r"\b(?:al|el)\s", "", n).split()) for n in names]
+    if all(w == words[0] for w in words):
+        return "different things", "the same name in a different order"
+    if all(a <= b or b <= a for a in words for b in words):
+        return "different things", "the same name, with or without a middle name or initial"
+    return "conflict", f"spelled differently by the sources; tidings takes them for one {what}"
 
 
 def _spelling_of(a: str, b: str) -> bool:
