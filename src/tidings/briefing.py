@@ -42,7 +42,7 @@ def brief_story(story: Story, options: Options | None = None, skipped: Iterable[
     entities_pending = ner.submit(story)  # found in the worker process, if one runs, meanwhile
     timeline = verify_timeline(story, build_timeline(story))
     summary = chronological(summarize(story, options.words, focus=options.focus), timeline)
-    comparison = verify_comparison(story, compare_story(story, timeline, spans=entities_pending.result()))
+    comparison = verify_comparison(story, compare_story(story, timeline, spans=entities_pending))
     summary = verify(story, attach(summary, comparison))
     title, title_article = choose_title(story)
     run = RunInfo(

@@ -78,6 +78,13 @@ class Comparer:
     def compare(self, story: Story, timeline: Timeline | None = None, entities: tuple[Entity, ...] = (),
                 quotes: tuple[Quote, ...] = (), st: StoryText | None = None,
                 salience: np.ndarray | None = None) -> Comparison:
+        return self.with_entities(self.without_entities(story, timeline, st, salience), story, timeline,
+                                  entities, quotes)
+
+    def without_entities(self, story: Story, timeline: Timeline | None = None, st: StoryText | None = None,
+                         salience: np.ndarray | None = None) -> Comparison:
+        """Everything that needs no named entities: claims, wire copy, number discrepancies (the first
+        half, which runs while the entity model works in its worker process)."""
         st = st or StoryText.of(story)
         n = len(st.sentences)
         if salience is None or len(salience) != n:
@@ -87,12 +94,17 @@ class Comparer:
         claims, single = self._claims(st, groups, copies, salience)
         wire = self._wire(st, copies)
         quants = tuple(q for s in st.sentences for q in qty.find(s))
-        discrepancies = self._number_discrepancies(story, st, quants, timeline)
-        discrepancies += self._name_discrepancies(entities)
+        numbers = self._number_discrepancies(story, st, quants, timeline)
+        return Comparison(claims, single, numbers, wire, (), (), quants)
+
+    def with_entities(self, first: Comparison, story: Story, timeline: Timeline | None,
+                      entities: tuple[Entity, ...], quotes: tuple[Quote, ...]) -> Comparison:
+        """The second half: name discrepancies from the merged entities, date ones, ids, the cap."""
+        discrepancies = first.discrepancies + self._name_discrepancies(entities)
         discrepancies += self._date_discrepancies(story, timeline)
         discrepancies = discrepancies[: self.max_discrepancies]
         discrepancies = tuple(replace(d, id=f"D{i}") for i, d in enumerate(discrepancies, 1))
-        return Comparison(claims, single, discrepancies, wire, tuple(entities), tuple(quotes), quants)
+        return replace(first, discrepancies=discrepancies, entities=tuple(entities), quotes=tuple(quotes))
 
     # -- claims ------------------------------------------------------------------------------------
 
@@ -571,16 +583,24 @@ def link_quotes(quotes: tuple[Quote, ...], entities: tuple[Entity, ...]) -> tupl
 
 
 def compare_story(story: Story, timeline: Timeline | None = None, comparer: Comparer | None = None,
-                  spans: dict | None = None) -> Comparison:
-    """The whole compare stage for one story: named entities, quotes, claims, wire copy, discrepancies."""
+                  spans=None) -> Comparison:
+    """The whole compare stage for one story: named entities, quotes, claims, wire copy, discrepancies.
+
+    ``spans``: the story's named spans, or a pending ``analyze.ner.submit(story)`` whose result is
+    waited for only once the claims and numbers are done."""
     from .analyze.entities import find_entities
     from .analyze.ner import named_spans
     from .analyze.quotes import find_quotes
     from .summarize import default_scorer
 
-    spans = named_spans(story) if spans is None else spans
-    entities = find_entities(story, spans)
-    quotes = link_quotes(find_quotes(story, spans), entities)
+    comparer = comparer or Comparer()
     st = StoryText.of(story)
     salience = default_scorer().score(st) if st.sentences else None
-    return (comparer or Comparer()).compare(story, timeline, entities, quotes, st=st, salience=salience)
+    first = comparer.without_entities(story, timeline, st=st, salience=salience)
+    if spans is None:
+        spans = named_spans(story)
+    elif hasattr(spans, "result"):
+        spans = spans.result()
+    entities = find_entities(story, spans)
+    quotes = link_quotes(find_quotes(story, spans), entities)
+    return comparer.with_entities(first, story, timeline, entities, quotes)
