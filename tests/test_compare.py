@@ -215,9 +215,9 @@ def test_discrepancy_precision_and_recall_on_the_answer_stories():
     from tidings.eval.compare import score_folders
 
     total = score_folders([EXAMPLE] + STORIES)
-    # measured 0.90 / 0.53 / 0.94 (docs/BENCHMARKS.md); precision matters most
+    # measured 0.91 / 0.59 / 1.00 (docs/BENCHMARKS.md); precision matters most
     assert total.precision >= 0.85, total.per_story
-    assert total.recall >= 0.5, total.per_story
+    assert total.recall >= 0.55, total.per_story
     assert total.label_accuracy >= 0.9, total.per_story
 
 

@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -57,14 +58,15 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 
 
 class Comparer:
-    def __init__(self, *, claim_threshold: float = 0.42, single_threshold: float = 0.3, wire_overlap: float = 0.6,
+    def __init__(self, *, claim_threshold: float = 0.3, single_threshold: float = 0.3, wire_overlap: float = 0.6,
                  context_threshold: float = 0.1, max_claims: int = 12, max_single: int = 10,
-                 max_discrepancies: int = 12) -> None:
+                 max_discrepancies: int = 12, shared_terms: int = 3, claim_floor: float = 0.25) -> None:
         """``claim_threshold``: the cosine at which two sentences state one claim; ``single_threshold``:
         a sentence whose best match in every other article is below it is single-source;
         ``wire_overlap``: the share of a sentence's five-word shingles another article's sentence must
         hold to count as copied; ``context_threshold``: how similar two sentences must be for their
-        numbers to be about the same thing."""
+        numbers to be about the same thing; ``shared_terms``: content words two sentences must share to
+        state one claim; ``claim_floor``: the least cosine between any two sentences of one claim."""
         self.claim_threshold = claim_threshold
         self.single_threshold = single_threshold
         self.wire_overlap = wire_overlap
@@ -72,6 +74,8 @@ class Comparer:
         self.max_claims = max_claims
         self.max_single = max_single
         self.max_discrepancies = max_discrepancies
+        self.shared_terms = shared_terms
+        self.claim_floor = claim_floor
 
     # -- the stage ---------------------------------------------------------------------------------
 
@@ -126,12 +130,21 @@ class Comparer:
                 x = parent[x]
             return x
 
+        term_sets = [set(t) for t in st.terms]
+        group: dict[int, list[int]] = {i: [i] for i in range(n)}
         for k in order:
-            a, b = find(int(ii[k])), find(int(jj[k]))
+            i, j = int(ii[k]), int(jj[k])
+            if len(term_sets[i] & term_sets[j]) < self.shared_terms:
+                continue  # two short sentences that share a word or two are not one fact
+            a, b = find(i), find(j)
             if a == b or members[a] & members[b]:
+                continue
+            # every sentence of the merged claim must be close to every other, not just to a neighbour
+            if min(float(sim[x, y]) for x in group[a] for y in group[b]) < self.claim_floor:
                 continue
             parent[b] = a
             members[a] |= members.pop(b)
+            group[a] += group.pop(b)
         out: dict[int, list[int]] = defaultdict(list)
         for i in range(n):
             out[find(i)].append(i)
@@ -264,7 +277,7 @@ class Comparer:
         for q in quants:
             if "of the" in q.modifiers or q.what == "people":
                 continue  # a part of a group; or "people" with nothing said of them (workers, residents...)  # "two of the terrorists": a part of a group, not a count of it
-            by_key[_RELATED.get(q.what, q.what)].append(q)
+            by_key["amount" if q.what.startswith("amount ") else _RELATED.get(q.what, q.what)].append(q)
         out: list[tuple[Discrepancy, int]] = []
         for key, qs in by_key.items():
             core = key.split()[0] in _PERSON_COUNTS
@@ -326,9 +339,7 @@ class Comparer:
             restricted = tuple(m for m in q.modifiers if m not in ("french", "british", "american", "foreign"))
             other = bool(_OTHER_EVENT.search(self._sentence_text(st, index, q)))
             part = q.part_of is not None or (q.value in parts and not other)
-            by_value[(q.value, q.hedge if q.hedge in ("at least", "more than", "up to", "fewer than", "less than",
-                                                      "at most") else None, restricted, part, q.what, other
-                      )].append(q)
+            by_value[(q.value, q.hedge, restricted, part, q.what, other)].append(q)
         # the main reading: most sources, then the exact one, then the first said
         def weight(item):
             (value, hedge, restricted, part, what, other), qs = item
@@ -343,6 +354,10 @@ class Comparer:
         for (value, hedge, restricted, part, what, other), qs in ordered:
             sents = [self._sentence_text(st, index, q) for q in qs]
             note = None
+            if (value == main_value and (restricted, part, other, what) == (main_restricted, False, False,
+                                                                            main_qs[0].what)
+                    and qs is not main_qs):
+                continue  # the same count, with or without a hedge that admits it ("at least 129" and "129")
             if (value, hedge, restricted) != (main_value, main_hedge, main_restricted) or part or other:
                 note = self._why_different(key, value, hedge, restricted, part, what, qs, sents, main_value,
                                            main_hedge, main_restricted, main_qs, wholes, published, st, index)
@@ -400,7 +415,10 @@ class Comparer:
         if part:
             whole = max(wholes) if wholes else main_value
             return f"{qty.describe(qs[0])}: part of the {whole:g} in all ({noun} among them)"
-        if what != key:
+        if key == "amount" and what != main_qs[0].what:
+            return (f"{qty.describe(qs[0])} is in {what.split()[-1]}, {main_value:,.0f} in "
+                    f"{main_qs[0].what.split()[-1]}: the same sum converted, not a conflict")
+        if what != key and key != "amount":
             return f"counts {what}s, not {key}s: a different measure"
         if "more" in restricted:
             return f"{qty.describe(qs[0])}: an increase, not a total"
@@ -428,10 +446,22 @@ class Comparer:
     @staticmethod
     def _compatible(a: float, ha: str | None, b: float, hb: str | None) -> bool:
         def bounds(v, h):
-            if h in ("at least", "more than"):
+            if h in ("at least", "more than", "over", "upwards of", "just over"):
                 return (v, float("inf"))
-            if h in ("up to", "at most", "fewer than", "less than"):
+            if h in ("up to", "at most", "fewer than", "less than", "just under"):
                 return (0.0, v)
+            if h in ("as many as",):
+                return (0.0, v)
+            if h is not None:
+                # "about 2 million" admits what rounds to 2 million at the precision it is given in
+                step = 10 ** math.floor(math.log10(v)) if v > 0 else 1.0
+                if v % step == 0 and v / step > 1 and v / step < 10:
+                    step = step  # "about 300": hundreds
+                elif v % (step / 10) == 0:
+                    step = step / 10
+                if v in (12, 24, 36):  # a dozen, two dozen
+                    step = 6
+                return (v - step / 2, v + step / 2)
             return (v, v)
 
         la, ua = bounds(a, ha)
@@ -495,11 +525,24 @@ class Comparer:
             if len(by_date) < 2:
                 continue
             readings = tuple(Reading(value=d, spans=tuple(ss), sentences=tuple(ss)) for d, ss in by_date.items())
-            out.append(Discrepancy("", "date", f"the date of: {e.text[:80]}", "conflict",
-                                   "the sources date the same event differently", readings))
+            label, reason = "conflict", "the sources date the same event differently"
+            days = sorted(by_date)
+            texts = {a.id: a.text for a in story.articles}
+            told = " ".join(texts[sp.article_id][sp.start:sp.end] for ss in by_date.values() for sp in ss)
+            try:
+                from datetime import date as _date
+
+                gap = (_date.fromisoformat(days[-1][:10]) - _date.fromisoformat(days[0][:10])).days
+            except ValueError:
+                gap = None
+            if gap == 1 and _NIGHT.search(told):
+                label = "different things"
+                reason = "one night, told as the evening it began or the early hours of the next day"
+            out.append(Discrepancy("", "date", f"the date of: {e.text[:80]}", label, reason, readings))
         return tuple(out)
 
 
+_NIGHT = re.compile(r"\b(?:night|overnight|early hours|before dawn|midnight|small hours)\b", re.I)
 _TRANSLITERATED = re.compile(r"\b(?:[Aa]l|[Ee]l)-|\bAbd(?:el|ul|al)|\bAbu\b|\bBin\b|\bIbn\b")
 
 

@@ -192,8 +192,62 @@ def _what(head: str, phrase: str, sentence: str, start: int, end: int) -> str:
     return thing
 
 
+_CURRENCY = {"$": "USD", "£": "GBP", "€": "EUR", "pounds": "GBP", "pound": "GBP", "dollars": "USD",
+             "dollar": "USD", "euros": "EUR", "euro": "EUR"}
+_SCALES = {"m": 1e6, "million": 1e6, "mn": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3, "thousand": 1e3}
+_MONEY = re.compile(
+    rf"(?<![\w.,])(?:(?P<hedge>{_HEDGE})\s+)?(?:(?P<sym>[$£€])\s?(?P<num>{_DIGITS})(?:\s?(?P<scale>million|billion|"
+    rf"thousand|bn|mn|m|k)\b)?|(?P<num2>{_DIGITS})(?:\s(?P<scale2>million|billion|thousand))?\s(?P<word>pounds|"
+    rf"dollars|euros)\b)", re.I)
+# "the death toll ... has risen to 14": the counted thing comes before the number
+_TOLL = re.compile(rf"\b(?:death\s+)?toll\b[^.;:]{{0,60}}?\b(?:to|at|of|reached|is|was)\s+(?P<num>{_DIGITS}|{_WORD_NUM})"
+                   rf"(?![\w%-])", re.I)
+
+
+def _money(sentence: Sentence) -> list[Quantity]:
+    out = []
+    for m in _MONEY.finditer(sentence.text):
+        num = m.group("num") or m.group("num2")
+        value = number_value(num)
+        if value is None:
+            continue
+        scale = (m.group("scale") or m.group("scale2") or "").lower()
+        currency = _CURRENCY[(m.group("sym") or m.group("word")).lower()]
+        value *= _SCALES.get(scale, 1.0)
+        start = m.start("sym") if m.group("sym") else m.start("num2")
+        hedge = m.group("hedge").lower() if m.group("hedge") else None
+        text = sentence.text[m.start():m.end()]
+        out.append(Quantity(value=value, text=text, hedge=hedge, noun="", what=f"amount {currency}",
+                            span=Span(sentence.article_id, sentence.start + m.start(), sentence.start + m.end()),
+                            sentence=Span(sentence.article_id, sentence.start, sentence.end)))
+        del start
+    return out
+
+
+def _tolls(sentence: Sentence, taken: list[Quantity]) -> list[Quantity]:
+    out = []
+    for m in _TOLL.finditer(sentence.text):
+        value = number_value(m.group("num"))
+        a, b = sentence.start + m.start("num"), sentence.start + m.end("num")
+        if value is None or any(q.span.start <= a < q.span.end for q in taken):
+            continue
+        out.append(Quantity(value=value, text=m.group("num"), hedge=None, noun="", what="people killed",
+                            span=Span(sentence.article_id, sentence.start + m.start(), b),
+                            sentence=Span(sentence.article_id, sentence.start, sentence.end)))
+    return out
+
+
 def find(sentence: Sentence) -> list[Quantity]:
-    """The quantities a sentence states, in order."""
+    """The quantities a sentence states, in order: counts, amounts of money, death tolls."""
+    counts = _counts(sentence)
+    money = _money(sentence)
+    counts = [q for q in counts if not any(m.span.start <= q.span.start < m.span.end for m in money)]
+    found = counts + money
+    found += _tolls(sentence, found)
+    return sorted(found, key=lambda q: q.span.start)
+
+
+def _counts(sentence: Sentence) -> list[Quantity]:
     text = sentence.text
     out: list[Quantity] = []
     for m in _NUMBER.finditer(text):
@@ -257,4 +311,6 @@ def find(sentence: Sentence) -> list[Quantity]:
 
 def describe(q: Quantity) -> str:
     """The quantity as the source wrote it: 'at least 30 bombs'."""
+    if q.what.startswith("amount") or q.what == "people killed" and not q.noun:
+        return q.text
     return f"{q.text} {q.noun}".strip()

@@ -151,3 +151,44 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower().replace("’", "'")))
+
+
+def claim_scores(folders: list[Path], comparer=None) -> dict:
+    """Agreed facts: recall of the answer facts stated by two sources or more (a claim holds two of the
+    fact's sentences), and precision of the claims (two of a claim's sentences are one answer fact's;
+    the answers list the main facts only, so this is a lower bound)."""
+    from ..compare import Comparer
+    from ..ingest import Reader, assemble
+    from ..records import Article
+    from ..summarize import default_scorer
+    from ..summarize.features import StoryText
+    from ..timeline import build_timeline
+
+    comparer = comparer or Comparer()
+    facts = found_facts = claims = good_claims = 0
+    for folder in folders:
+        answers = json.loads((folder / "answers.json").read_text(encoding="utf-8"))
+        items = list(Reader().read([str(p) for p in sorted((folder / "articles").iterdir())]))
+        story = assemble([i for i in items if isinstance(i, Article)])[0]
+        st = StoryText.of(story)
+        c = comparer.without_entities(story, build_timeline(story), st=st, salience=default_scorer().score(st))
+        texts = {a.id: a.text for a in story.articles}
+        sets = [{_norm(texts[s.article_id][s.start:s.end]) for s in cl.spans} for cl in c.claims]
+        answer_sets = [{_norm(q) for q in f.get("quotes", {}).values()} for f in answers.get("facts", [])
+                       if len(f.get("sources", [])) >= 2]
+
+        def holds(sentences: set[str], quote: str) -> bool:
+            return any(quote in s or s in quote for s in sentences)
+
+        for fact in answer_sets:
+            facts += 1
+            found_facts += any(sum(holds(cs, q) for q in fact) >= 2 for cs in sets)
+        for cs in sets:
+            claims += 1
+            good_claims += any(sum(holds(cs, q) for q in fact) >= 2 for fact in answer_sets)
+    return {"facts": facts, "recall": found_facts / facts if facts else 1.0, "claims": claims,
+            "precision_lower_bound": good_claims / claims if claims else 1.0}
