@@ -58,9 +58,9 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 
 
 class Comparer:
-    def __init__(self, *, claim_threshold: float = 0.3, single_threshold: float = 0.3, wire_overlap: float = 0.6,
+    def __init__(self, *, claim_threshold: float = 0.4, single_threshold: float = 0.3, wire_overlap: float = 0.6,
                  context_threshold: float = 0.1, max_claims: int = 12, max_single: int = 10,
-                 max_discrepancies: int = 12, shared_terms: int = 3, claim_floor: float = 0.25) -> None:
+                 max_discrepancies: int = 12, shared_terms: int = 3, claim_floor: float = 0.3) -> None:
         """``claim_threshold``: the cosine at which two sentences state one claim; ``single_threshold``:
         a sentence whose best match in every other article is below it is single-source;
         ``wire_overlap``: the share of a sentence's five-word shingles another article's sentence must
@@ -594,8 +594,10 @@ def attach(summary: tuple[SummarySentence, ...], comparison: Comparison) -> tupl
             others = tuple(sp for sp in claim.spans if sp != s.span)
             support = tuple(dict.fromkeys(others + tuple(x for x in s.support if x.article_id not in
                                                          {o.article_id for o in others})))
+        # values in dispute: numbers, dates, and names the sources spell in conflicting ways
         disputed = tuple(d.id for d in comparison.discrepancies
-                         if any(_inside(sp, s.span) for r in d.readings for sp in r.spans))
+                         if (d.kind in ("number", "date", "claim") or d.label == "conflict")
+                         and any(_inside(sp, s.span) for r in d.readings for sp in r.spans))
         out.append(replace(s, support=support, claim=claim.id if claim else None, disputed=disputed))
     return tuple(out)
 

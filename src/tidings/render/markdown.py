@@ -72,10 +72,6 @@ def render_timeline(b: Briefing, refs: dict[str, int]) -> list[str]:
     return out + [""]
 
 
-_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
-          "NORP": "group", "EVENT": "event"}
-
-
 def _markers(ids, refs: dict[str, int]) -> str:
     return "".join(f"[{refs[a]}]" for a in dict.fromkeys(ids))
 
@@ -171,27 +167,33 @@ def render_wire(b: Briefing, refs: dict[str, int]) -> list[str]:
     return out + [""]
 
 
-def render_entities(b: Briefing, refs: dict[str, int], limit: int = 20) -> list[str]:
+def render_entities(b: Briefing, refs: dict[str, int], limit: int = 12) -> list[str]:
+    """People first, then organisations, then places: who is involved, with roles, spellings and counts."""
     c = b.comparison
     if c is None or not c.entities:
         return []
-    shown = [e for e in c.entities if len(e.article_ids) >= 2 or len(e.mentions) >= 2 or e.role][:limit]
-    if not shown:
-        return []
+    groups = [("People", ("PERSON",)), ("Organisations", ("ORG",)), ("Places", ("GPE", "LOC", "FAC"))]
     out = ["## Who is involved", ""]
-    for e in shown:
-        line = f"- **{_escape(e.name)}** ({_TYPES.get(e.type, e.type.lower())})"
-        if e.role:
-            line += f" — {_escape(e.role)}"
-            if e.role_span is not None:
-                line += f" [{refs[e.role_span.article_id]}]"
-        others = [f for f in e.forms if f != e.name]
-        if others:
-            line += " · also written " + ", ".join(f"“{_escape(f)}”" for f in others)
-        counts = e.mentions_by_source()
-        line += " · mentions " + ", ".join(f"[{refs[a]}] {counts[a]}" for a in refs if a in counts)
-        out.append(line)
-    return out + [""]
+    for heading, types in groups:
+        shown = [e for e in c.entities if e.type in types
+                 and (len(e.article_ids) >= 2 or len(e.mentions) >= 2 or e.role)][:limit]
+        if not shown:
+            continue
+        out += [f"**{heading}**", ""]
+        for e in shown:
+            line = f"- **{_escape(e.name)}**"
+            if e.role:
+                line += f" — {_escape(e.role)}"
+                if e.role_span is not None:
+                    line += f" [{refs[e.role_span.article_id]}]"
+            others = [f for f in e.forms if f != e.name]
+            if others:
+                line += " · also written " + ", ".join(f"“{_escape(f)}”" for f in others)
+            counts = e.mentions_by_source()
+            line += " · mentions " + ", ".join(f"[{refs[a]}] {counts[a]}" for a in refs if a in counts)
+            out.append(line)
+        out.append("")
+    return out if len(out) > 2 else []
 
 
 def render_quotes(b: Briefing, refs: dict[str, int], limit: int = 12) -> list[str]:
