@@ -30,7 +30,7 @@ import numpy as np
 
 from .analyze import attribution
 from .analyze import quantities as qty
-from .records import (Claim, Comparison, Discrepancy, Entity, Quantity, Quote, Reading, Span, Story,
+from .records import (REPORTER, Claim, Comparison, Discrepancy, Entity, Quantity, Quote, Reading, Span, Story,
                       SummarySentence, Timeline, WirePassage)
 from .summarize.features import StoryText
 
@@ -172,7 +172,8 @@ class Comparer:
                 g = [head] + [i for i in g if i != head]
             sents = [st.sentences[i] for i in g]
             docs = {int(st.doc[i]) for i in g}
-            who = tuple((s.article_id, w) for s in sents if (w := attribution.source_of(s.text)))
+            # who each source attributes the claim to; a sentence that names no one is the reporter's own
+            who = tuple((s.article_id, attribution.source_of(s.text) or REPORTER) for s in sents)
             hedges = tuple((s.article_id, h) for s in sents for h in attribution.hedges(s.text))
             claim = Claim(
                 id="", text=sents[0].text, span=Span(sents[0].article_id, sents[0].start, sents[0].end),

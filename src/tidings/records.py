@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 
+REPORTER = "the reporter"  # who a claim comes from when its sentence names no one
+
+
 def articles_of(spans) -> tuple[str, ...]:
     """The article ids of some spans, each once, in order."""
     return tuple(dict.fromkeys(s.article_id for s in spans))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..records import Anchor, Article, Briefing, Skipped
+from ..records import REPORTER, Anchor, Article, Briefing, Skipped
 
 
 _ESCAPES = {"\\": "\\\\", "*": "\\*", "_": "\\_", "`": "\\`", "<": "&lt;"}
@@ -122,7 +122,7 @@ def render_claims(b: Briefing, refs: dict[str, int], limit: int = 10) -> list[st
             notes.append(f"consensus, {len(claim.article_ids)} of {n}")
         if claim.independent < len(claim.article_ids):
             notes.append(f"{claim.independent} independent: copied wire text counts once")
-        who = "; ".join(f"{_escape(w)} [{refs[a]}]" for a, w in claim.attribution)
+        who = "; ".join(f"{_escape(w)} [{refs[a]}]" for a, w in claim.attribution if w != REPORTER)
         if who:
             notes.append(f"according to {who}")
         hedged = "; ".join(f"“{_escape(h)}” [{refs[a]}]" for a, h in claim.hedges)
@@ -146,7 +146,7 @@ def render_single(b: Briefing, refs: dict[str, int], limit: int = 8) -> list[str
     for claim in c.single_source[:limit]:
         who = claim.attribution[0][1] if claim.attribution else None
         line = f"- {_escape(claim.text)} {_markers(claim.article_ids, refs)}"
-        if who:
+        if who and who != REPORTER:
             line += f" — *according to {_escape(who)}*"
         out.append(line)
     if len(c.single_source) > limit:
