@@ -14,7 +14,22 @@ _SPEECH = r"(?:said|says|say|told|reported|reports|announced|confirmed|claimed|s
 _AGENT = r"((?:[A-Z][\w’'.-]*|the|a|an|an? senior|its|his|her|their|[a-z]+(?:’s|'s)?)(?:[ \-](?:[A-Z][\w’'.-]*|of|for|the|and|in|de|al|[a-z]{2,}(?:’s|'s)?)){0,7})"
 _ACCORDING = re.compile(r"\baccording to\s+(?:a\s+|an\s+|the\s+)?([^,.;:“\"]{3,70}?)(?=[,.;:“\"]|$|\s+(?:on|in|which|who)\b)", re.I)
 _AFTER_QUOTE = re.compile(r"[,”\"’]\s+" + _SPEECH + r"\s+([A-Z][^,.;:“\"]{2,60}?|the [^,.;:“\"]{3,60}?)(?=[,.;:“\"]|$)")
-_BEFORE_VERB = re.compile(_AGENT + r"\s+(?:has |had |have )?" + _SPEECH + r"\b")
+_ROLE_NOUNS = (r"(?:officials?|ministry|minister|spokes(?:man|woman|person)|police|government|company|army|military|"
+               r"activists?|group|agency|authorities|investigators|prosecutors?|statement|sources?|coastguard|"
+               r"operator|union|council|court|board|residents?|witnesses|doctors|hospital|experts?|analysts?|"
+               r"observatory|monitor|officers?|commander|firm|campaigners|lawyers?|judge|paper|newspaper|"
+               r"broadcaster|website|office|department|diplomats?|intelligence)")
+# the agent right before the verb: a run of capitalised words ("France's Defense Ministry", "Rami
+# Abdel Rahman") or a determiner and a role noun ("the ministry", "a senior French security official")
+_BEFORE_VERB = re.compile(
+    r"((?:[A-Z][\w’'.-]*(?:’s|'s)?\s+(?:(?:of|for|the|and|de|al)\s+)?){0,5}(?:[A-Z][\w’'.-]*|" + _ROLE_NOUNS + r")"
+    r"(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})?"
+    r"|(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w’'-]*(?:’s|'s))\s+(?:[\w’'-]+\s+){0,4}?" + _ROLE_NOUNS + r")"
+    r"\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+)?" + _SPEECH + r"\b")
+# "Daniel Okafor, chief executive of Northsound Ferries, said ..."
+_APPOSITIVE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),\s+[^,;:“\"]{3,90},\s+(?:has\s+|had\s+)?"
+                         + _SPEECH + r"\b")
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s*$", re.I)
 _REPORT = re.compile(r"\b([A-Z][\w&.’' -]{1,40}?)\s+(?:reports|reported|notes|noted)\b")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
 _LEADING = re.compile(r"^(?:and|but|while|as|which|who|that|also|however|meanwhile|on \w+|in \w+)\s+", re.I)
@@ -51,9 +66,16 @@ def source_of(sentence: str) -> str | None:
         who = _clean(m.group(1))
         if who:
             return who
-    for m in _BEFORE_VERB.finditer(sentence):
+    m = _APPOSITIVE.search(sentence)
+    if m and not _PASSIVE.search(sentence[:m.start(1)]):
         who = _clean(m.group(1))
         if who:
+            return who
+    for m in _BEFORE_VERB.finditer(sentence):
+        if _PASSIVE.search(sentence[:m.start(1)]):
+            continue  # "was said to be": a hedge, not a speaker
+        who = _clean(m.group(1))
+        if who and not who.split()[0].lower() in ("it", "this", "that", "there"):
             return who
     m = _REPORT.search(sentence)
     if m:
