@@ -242,3 +242,27 @@ def test_fifty_articles_finish_in_seconds(tmp_path):
     assert res.code == 0, res.err
     assert len(res.json()["sources"]) == 50
     assert seconds < 60, seconds
+
+
+# -- who a claim comes from ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ("Nine warplanes bombed the depot, the Velmoran Defence Ministry said in a statement.", "Velmoran Defence Ministry"),
+    ("Opposition activists in Velmora said they heard at least 20 bombs.", "Opposition activists in Velmora"),
+    ("Ilse Marrow, head of the port authority, said the quay would reopen on Monday.", "Ilse Marrow"),
+    ("The depot was destroyed, according to the army.", "army"),
+    ("A crew member was said to be in a serious condition.", None),
+    ("The depot burned for six hours.", None),
+])
+def test_who_a_sentence_attributes_its_claim_to(sentence, who):
+    from tidings.analyze.attribution import source_of
+
+    assert source_of(sentence) == who
+
+
+def test_hedges_are_found_once_each():
+    from tidings.analyze.attribution import hedges
+
+    assert hedges("He reportedly fled and is said to have crossed the border, reportedly by car.") == (
+        "reportedly", "is said to")
