@@ -266,3 +266,23 @@ def test_hedges_are_found_once_each():
 
     assert hedges("He reportedly fled and is said to have crossed the border, reportedly by car.") == (
         "reportedly", "is said to")
+
+
+@pytest.mark.slow
+def test_the_entity_worker_changes_nothing_in_the_briefing(example_articles):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    def brief(**env):
+        proc = subprocess.run([sys.executable, "-m", "tidings", "brief", str(example_articles), "--no-store",
+                               "--format", "json"], capture_output=True, text=True, timeout=120,
+                              env={**os.environ, **env})
+        assert proc.returncode == 0, proc.stderr
+        body = json.loads(proc.stdout)
+        body.pop("run")
+        return body
+
+    with_worker, without = brief(), brief(TIDINGS_NO_WORKER="1")
+    assert with_worker["entities"] and with_worker == without
