@@ -401,9 +401,13 @@ class Comparer:
 
     @staticmethod
     def _about(key: str, qs: list[Quantity]) -> str:
-        nouns = Counter(q.noun.lower() for q in qs)
-        noun = nouns.most_common(1)[0][0] if nouns else key
-        return key if key.split()[0] in ("people",) else f"{key} ({noun})" if noun != key else key
+        """What the values count, as the sources word it: 'aircraft (planes, fighter jets)', 'bombs'."""
+        if key.startswith(("people", "amount")) or " " in key:
+            return key
+        plural = key if key.endswith(("s", "aircraft", "crew")) else key + "s"
+        nouns = [n for n, _ in Counter(q.noun.lower() for q in qs if q.noun).most_common()]
+        nouns = [n for n in nouns if n != plural][:3]
+        return f"{plural} ({', '.join(nouns)})" if nouns else plural
 
     def _why_different(self, key, value, hedge, restricted, part, what, qs, sents, main_value, main_hedge,
                        main_restricted, main_qs, wholes, published, st, index) -> str | None:
