@@ -67,7 +67,7 @@ def test_a_conflict_a_part_and_a_hedged_figure_are_labelled_apart():
     by_about = {d.about.split()[0]: d for d in c.discrepancies}
     assert by_about["aircraft"].label == "different things"
     assert "part of the 9" in by_about["aircraft"].reason
-    bombs = by_about["bomb"]
+    bombs = by_about["bombs"]
     assert bombs.label == "conflict"
     values = {r.value: r for r in bombs.readings}
     assert set(values) == {"14 bombs", "at least 20 bombs"}
