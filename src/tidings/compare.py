@@ -369,19 +369,20 @@ class Comparer:
                 else:
                     notes.append(note)
             seen: set[str] = set()
-            spans, sentence_spans = [], []
-            for q in qs:
+            spans, sentence_spans, said = [], [], []
+            for q, t in zip(qs, sents):
                 if q.span.article_id in seen and len(qs) > 1:
                     continue
                 seen.add(q.span.article_id)
                 spans.append(q.span)
                 sentence_spans.append(q.sentence)
+                said.append(t)
             q0 = qs[0]
             shown = texts[q0.span.article_id][q0.span.start:q0.span.end]
             readings.append(Reading(
                 value=shown, spans=tuple(spans), sentences=tuple(sentence_spans),
                 reported=tuple((a, published[a]) for a in dict.fromkeys(s.article_id for s in spans) if published.get(a)),
-                attribution=tuple((s.article_id, w) for s, t in zip(sentence_spans, sents)
+                attribution=tuple((s.article_id, w) for s, t in zip(sentence_spans, said)
                                   if (w := attribution.source_of(t))),
                 note=note))
         if len(readings) < 2:
@@ -390,9 +391,10 @@ class Comparer:
             return None  # "five more bodies" beside a toll: an increment, nothing disputed
         label = "conflict" if conflict else "different things"
         if conflict:
-            reason = "the sources give different values for the same count"
+            against = [r.value for r in readings[1:] if r.note is None]
+            reason = f"{' and '.join(against)} against {readings[0].value}: different values for the same count"
             if notes:
-                reason += "; " + "; ".join(dict.fromkeys(notes))
+                reason += "; the other values differ for the reasons given with them"
         else:
             reason = "; ".join(dict.fromkeys(notes))
         about = self._about(key, main_qs)

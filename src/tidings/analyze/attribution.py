@@ -12,7 +12,9 @@ import re
 
 _SPEECH = r"(?:said|says|say|told|reported|reports|announced|confirmed|claimed|stated|added|warned|noted|insisted)"
 _AGENT = r"((?:[A-Z][\w’'.-]*|the|a|an|an? senior|its|his|her|their|[a-z]+(?:’s|'s)?)(?:[ \-](?:[A-Z][\w’'.-]*|of|for|the|and|in|de|al|[a-z]{2,}(?:’s|'s)?)){0,7})"
-_ACCORDING = re.compile(r"\baccording to\s+(?:a\s+|an\s+|the\s+)?([^,.;:“\"]{3,70}?)(?=[,.;:“\"]|$|\s+(?:on|in|which|who)\b)", re.I)
+_ABBR = r"\b(?:Col|Gen|Dr|Mr|Mrs|Ms|Lt|Sgt|Capt|Sen|Gov|Rep|Adm|Maj|Prof|St|Insp|Supt)\."
+_ACCORDING = re.compile(r"\baccording to\s+(?:a\s+|an\s+|the\s+)?((?:" + _ABBR + r"|[^,.;:“\"]){3,70}?)"
+                        r"(?=[,.;:“\"]|$|\s+(?:on|in|which|who)\b)", re.I)
 _AFTER_QUOTE = re.compile(r"(?:,[”\"’]|[”\"’],?)\s+" + _SPEECH + r"\s+([A-Z][^,.;:“\"]{2,60}?|the [^,.;:“\"]{3,60}?)(?=[,.;:“\"]|$)")
 _ROLE_NOUNS = (r"(?:officials?|ministry|minister|spokes(?:man|woman|person)|police|government|company|army|military|"
                r"activists?|group|agency|authorities|investigators|prosecutors?|statement|sources?|coastguard|"

@@ -96,7 +96,9 @@ def render_discrepancies(b: Briefing, refs: dict[str, int]) -> list[str]:
             who = "; ".join(f"{_escape(w)} [{refs[a]}]" for a, w in dict.fromkeys(r.attribution))
             if who:
                 extra.append(f"according to {who}")
-            when = ", ".join(f"[{refs[a]}] {d_}" for a, d_ in r.reported)
+            dates = {d_ for _, d_ in r.reported}
+            when = (dates.pop() if len(dates) == 1 and len(r.reported) > 1
+                    else ", ".join(f"[{refs[a]}] {d_}" for a, d_ in r.reported))
             if when and d.kind == "number":
                 extra.append(f"reported {when}")
             line = f"- **{_escape(r.value)}** — {said}"
