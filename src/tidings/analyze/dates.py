@@ -83,6 +83,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable, Iterator
@@ -226,6 +227,7 @@ _FUTURE = re.compile(
     re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def is_future(text: str) -> bool:
     """Does the sentence speak of something still to come?
 
@@ -861,6 +863,14 @@ def _matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
         pos = m.start() + 1
 
 
+@lru_cache(maxsize=8192)
+def _all_matches(text: str) -> tuple:
+    """Every (priority, handler, match) of every pattern in a text. The matches do not depend on the
+    anchor, and the timeline resolves the same sentence against several candidate anchors."""
+    return tuple((priority, handler, m) for priority, (pattern, handler) in enumerate(_PATTERNS)
+                 for m in _matches(pattern, text))
+
+
 def find_times(text: str, anchor: date | None, *, offset: int = 0, future: bool | None = None) -> list[TimeExpr]:
     """All time expressions in `text` (one sentence usually), left to right, non-overlapping (longest match wins).
 
@@ -871,11 +881,10 @@ def find_times(text: str, anchor: date | None, *, offset: int = 0, future: bool 
         anchor = anchor.date()
     ctx = _Ctx(text, anchor, is_future(text) if future is None else bool(future), offset)
     candidates: list[_Cand] = []
-    for priority, (pattern, handler) in enumerate(_PATTERNS):
-        for m in _matches(pattern, text):
-            expr = handler(m, ctx)
-            if expr is not None and expr.end > expr.start:
-                candidates.append(_Cand(expr.start - offset, expr.end - offset, priority, (expr,)))
+    for priority, handler, m in _all_matches(text):
+        expr = handler(m, ctx)
+        if expr is not None and expr.end > expr.start:
+            candidates.append(_Cand(expr.start - offset, expr.end - offset, priority, (expr,)))
     candidates.sort(key=lambda c: (-(c.end - c.start), c.start, c.priority))
     taken: list[_Cand] = []
     for c in candidates:
