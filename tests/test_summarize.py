@@ -111,3 +111,22 @@ def test_brief_is_fast_from_a_cold_start(tmp_path):
 def test_summary_lines_carry_markers():
     res = run("brief", str(ARTICLES), "--no-store")
     assert all(refs for _, refs in summary_lines(res.out))
+
+
+def test_reranker_only_chooses_among_selector_outputs_within_budget():
+    from tidings.summarize.rerank import candidates
+
+    story = example_story()
+    st = StoryText.of(story)
+    scorer = LearnedScorer()
+    assert scorer.reranker is not None and scorer.reranker.applies(st)
+    p = scorer.score(st)
+    for words in (60, 150, 250):
+        cands = candidates(st, p, words, Selector())
+        assert cands[0] == Selector().select(st, p, words)
+        assert len({frozenset(c) for c in cands}) == len(cands)
+        for c in cands:
+            assert c and sum(int(st.words[i]) for i in c) <= words
+        assert scorer.reranker.choose(st, p, words, Selector()) in cands
+    first = Selector().select(st, p, 250)
+    assert first[0] not in Selector().select(st, p, 250, exclude={first[0]})
