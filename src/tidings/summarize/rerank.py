@@ -3,7 +3,8 @@
 The salience model rates sentences one at a time; what it cannot see is how the
 sentences of a summary work together. So the selector proposes a few whole
 summaries (its own pick, the pick with each of its sentences left out in turn,
-and the picks made with other length and redundancy settings), and a linear
+the pick with each of the three best-rated sentences it left out forced in, and
+the picks made with other length and redundancy settings), and a linear
 model rates each against the selector's own pick from features of the summary as
 a whole: how much of the story's cross-article agreement it covers (bigrams and
 words that several articles share, taken with ROUGE's tokens), how close its word
@@ -38,7 +39,9 @@ SUMMARY_FEATURES = (
     "shared_bigram_share", "shared_word_share",
 )
 # the selector settings of the extra candidates
-VARIANTS = ({"length_power": 0.0}, {"length_power": 0.5}, {"redundancy": 0.55}, {"length_power": -0.3})
+VARIANTS = ({"length_power": 0.0}, {"length_power": 0.5}, {"redundancy": 0.55}, {"length_power": -0.3},
+            {"length_power": 1.0}, {"redundancy": 0.85}, {"min_words": 10})
+FORCED = 3  # how many of the best-rated sentences left out of the pick are tried in it
 
 
 def candidates(st: StoryText, scores: np.ndarray, words: int, selector, focus: np.ndarray | None = None
@@ -61,6 +64,13 @@ def candidates(st: StoryText, scores: np.ndarray, words: int, selector, focus: n
         for k, v in settings.items():
             setattr(other, k, v)
         add(other.select(st, scores, words, focus=focus))
+    chosen = set(base)
+    left_out = [int(i) for i in np.argsort(-scores, kind="stable")
+                if int(i) not in chosen and st.words[i] >= selector.min_words][:FORCED]
+    for k in left_out:
+        forced = np.array(scores, dtype=np.float64)
+        forced[k] = 3.0 * float(forced.max())
+        add(selector.select(st, forced, words, focus=focus))
     return out
 
 
