@@ -16,8 +16,11 @@ the redundancy rule and the rule on dangling sentences; the reranker only
 chooses among them, and keeps the selector's pick unless another is predicted
 better.
 
-It was learned on Multi-News (2-10 short articles), so it is used only on stories
-of at most ``max_docs`` articles; larger stories keep the selector's pick.
+It was learned on Multi-News, whose inputs are 1-10 articles truncated to about 450
+words in all, so it is used only on stories of that kind: at most ``max_docs``
+articles and ``max_words`` words (twice the longest story it learned from). Larger
+stories (DUC 2006's 25 articles, the full articles ``tidings brief`` usually reads)
+keep the selector's pick.
 """
 
 from __future__ import annotations
@@ -150,10 +153,11 @@ class Reranker:
             raise ValueError("the reranker in the model file was made for other summary features; retrain")
         self.weights = np.asarray(params["weights"], dtype=np.float64)
         self.max_docs = int(params["max_docs"])
+        self.max_words = int(params["max_words"])
         self.margin = float(params.get("margin", 0.0))
 
     def applies(self, st: StoryText) -> bool:
-        return st.n_docs <= self.max_docs and len(st.sentences) >= 2
+        return st.n_docs <= self.max_docs and int(st.words.sum()) <= self.max_words and len(st.sentences) >= 2
 
     def choose(self, st: StoryText, scores: np.ndarray, words: int, selector,
                focus: np.ndarray | None = None) -> list[int]:

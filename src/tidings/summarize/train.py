@@ -56,7 +56,7 @@ def cluster_rows(args: tuple[Sequence[str], str, int]) -> tuple[np.ndarray, np.n
 _HALVES: list[MLP] = []
 
 
-def rerank_rows(args: tuple[Sequence[str], str, int, int]) -> tuple[np.ndarray, np.ndarray, int] | None:
+def rerank_rows(args: tuple[Sequence[str], str, int, int]) -> tuple[np.ndarray, np.ndarray, int, int] | None:
     """Candidate summaries of one cluster, scored by the half model that did not learn from it: their
     summary features and their ROUGE-2 F1 against the reference."""
     documents, reference, words, g = args
@@ -70,7 +70,7 @@ def rerank_rows(args: tuple[Sequence[str], str, int, int]) -> tuple[np.ndarray, 
     p = _HALVES[g % 2].predict(features(st), [hashed_words(s.text) for s in st.sentences])
     cands, F = candidate_table(st, p, words, Selector())
     r2 = np.array([rouge_2_f1([st.sentences[i].text for i in c], reference) for c in cands])
-    return F, r2, st.n_docs
+    return F, r2, st.n_docs, int(st.words.sum())
 
 
 def fit_reranker(path: str, clusters: int, words: int, X: np.ndarray, y: np.ndarray, groups: np.ndarray,
@@ -89,11 +89,12 @@ def fit_reranker(path: str, clusters: int, words: int, X: np.ndarray, y: np.ndar
             for g, c in enumerate(c for c in read_clusters(path, limit=clusters) if c.references))
     with get_context("fork").Pool(workers) as pool:
         rows = [r for r in pool.imap(rerank_rows, jobs, chunksize=16) if r is not None]
-    weights = fit_weights([(F, r2) for F, r2, _ in rows])
-    gains = [r2[int(np.argmax(np.r_[0.0, (F[1:] - F[0]) @ weights]))] - r2[0] for F, r2, _ in rows]
+    weights = fit_weights([(F, r2) for F, r2, _, _ in rows])
+    gains = [r2[int(np.argmax(np.r_[0.0, (F[1:] - F[0]) @ weights]))] - r2[0] for F, r2, _, _ in rows]
     return {"features": list(SUMMARY_FEATURES), "weights": [float(f"{w:.6g}") for w in weights],
-            "max_docs": int(max(d for _, _, d in rows)), "margin": 0.0,
-            "about": {"clusters": len(rows), "candidates_mean": round(float(np.mean([len(F) for F, _, _ in rows])), 2),
+            "max_docs": int(max(d for _, _, d, _ in rows)),
+            "max_words": 2 * int(max(w for _, _, _, w in rows)), "margin": 0.0,
+            "about": {"clusters": len(rows), "candidates_mean": round(float(np.mean([len(F) for F, _, _, _ in rows])), 2),
                       "train_r2_gain": round(float(np.mean(gains)), 3)}}
 
 
