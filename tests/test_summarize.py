@@ -111,3 +111,31 @@ def test_brief_is_fast_from_a_cold_start(tmp_path):
 def test_summary_lines_carry_markers():
     res = run("brief", str(ARTICLES), "--no-store")
     assert all(refs for _, refs in summary_lines(res.out))
+
+
+def test_reranker_only_chooses_among_selector_outputs_within_budget():
+    from tidings.summarize.rerank import candidates
+
+    scorer = LearnedScorer()
+    assert scorer.reranker is not None
+    full = StoryText.of(example_story())
+    assert not scorer.reranker.applies(full), "full articles are outside what the reranker learned from"
+    a = Article("e" * 16, "Fire broke out on the ferry Northern Light overnight, officials said on Tuesday. "
+                "All 212 passengers were taken off by lifeboat before dawn, the coastguard said. "
+                "The ship was towed to port on Tuesday afternoon for inspection by investigators. "
+                "Its operator said sailings on the route would resume on Friday.", "a.txt", "text")
+    b = Article("f" * 16, "Investigators will board the ferry Northern Light on Wednesday to look for the cause "
+                "of the fire. The blaze started in the engine room shortly after midnight, a passenger said. "
+                "Crews fought it for three hours before it was out. Nobody was badly hurt.", "b.txt", "text")
+    st = StoryText.of(assemble([a, b])[0])
+    assert scorer.reranker.applies(st)
+    p = scorer.score(st)
+    for words in (30, 60, 250):
+        cands = candidates(st, p, words, Selector())
+        assert cands[0] == Selector().select(st, p, words)
+        assert len({frozenset(c) for c in cands}) == len(cands)
+        for c in cands:
+            assert c and sum(int(st.words[i]) for i in c) <= words
+        assert scorer.reranker.choose(st, p, words, Selector()) in cands
+    first = Selector().select(st, p, 60)
+    assert first[0] not in Selector().select(st, p, 60, exclude={first[0]})

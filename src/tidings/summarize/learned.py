@@ -166,9 +166,21 @@ def load_model(path: str = str(MODEL_PATH)) -> tuple[MLP, dict]:
     return MLP(data["params"]), data.get("about", {})
 
 
+@lru_cache(maxsize=4)
+def load_reranker(path: str = str(MODEL_PATH)):
+    """The summary reranker stored beside the MLP (``rerank`` in the file), or None in a file without one."""
+    from .rerank import Reranker
+
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return Reranker(data["rerank"]) if data.get("rerank") else None
+
+
 class LearnedScorer:
-    def __init__(self, model_path: str | Path = MODEL_PATH) -> None:
+    """Sentence salience from the MLP; ``reranker`` (from the same file) chooses among candidate summaries."""
+
+    def __init__(self, model_path: str | Path = MODEL_PATH, rerank: bool = True) -> None:
         self.model, self.about = load_model(str(model_path))
+        self.reranker = load_reranker(str(model_path)) if rerank else None
 
     def score(self, st: StoryText) -> np.ndarray:
         """Probability that each sentence belongs in the summary."""

@@ -31,6 +31,31 @@ def rouge_tokens(text: str) -> list[str]:
     return [_stem(w) for w in _TOKEN.findall(text.lower())]
 
 
+@lru_cache(maxsize=1)
+def _metric_stemmer():
+    from nltk.stem import porter
+
+    return porter.PorterStemmer()  # rouge-score's own: NLTK's extensions of Porter's algorithm
+
+
+@lru_cache(maxsize=200_000)
+def _metric_stem(word: str) -> str:
+    return _metric_stemmer().stem(word) if len(word) > 3 else word
+
+
+def metric_tokens(text: str) -> list[str]:
+    """Exactly rouge-score's tokens with ``use_stemmer=True`` (the oracle's ``rouge_tokens`` stem with
+    Porter's original algorithm, which differs on a few words)."""
+    return [t for t in (_metric_stem(w) for w in _TOKEN.findall(text.lower())) if _TOKEN.fullmatch(t)]
+
+
+def rouge_2_f1(sentences: Sequence[str], reference: str) -> float:
+    """ROUGE-2 F1 (percent) of the sentences, joined, against one reference, as rouge-score computes it."""
+    cand, ref = metric_tokens(" ".join(sentences)), metric_tokens(reference)
+    c2, r2 = Counter(zip(cand, cand[1:])), Counter(zip(ref, ref[1:]))
+    return 100 * _f1(sum((c2 & r2).values()), max(len(cand) - 1, 0), max(len(ref) - 1, 0))
+
+
 def _grams(tokens: list[str]) -> tuple[Counter, Counter]:
     return Counter(tokens), Counter(zip(tokens, tokens[1:]))
 

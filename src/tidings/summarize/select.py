@@ -56,7 +56,9 @@ class Selector:
         """How much concepts count against salience, by the number of articles (0 for one or two)."""
         return self.concept_weight * max(n_docs - self.concept_from, 0) / max(n_docs, 1)
 
-    def select(self, st: StoryText, scores: np.ndarray, words: int, focus: np.ndarray | None = None) -> list[int]:
+    def select(self, st: StoryText, scores: np.ndarray, words: int, focus: np.ndarray | None = None,
+               exclude: set[int] | frozenset[int] = frozenset()) -> list[int]:
+        """Sentence indices in reading order; sentences in ``exclude`` are never taken."""
         n = len(st.sentences)
         if n == 0:
             return []
@@ -83,7 +85,7 @@ class Selector:
         covered: set = set()
         chosen: list[int] = []
         used = 0
-        candidates = set(ok)
+        candidates = set(ok) - set(exclude)
         while candidates:
             best, best_gain = -1, 0.0
             for i in candidates:
@@ -151,8 +153,15 @@ def summarize(story: Story, words: int, scorer: Scorer | None = None, selector: 
     st = StoryText.of(story)
     if not st.sentences:
         return ()
-    scores = np.asarray((scorer or default_scorer()).score(st), dtype=np.float64)
-    picked = (selector or Selector()).select(st, scores, words, focus=focus_vector(st, focus) if focus else None)
+    scorer = scorer or default_scorer()
+    scores = np.asarray(scorer.score(st), dtype=np.float64)
+    selector = selector or Selector()
+    fv = focus_vector(st, focus) if focus else None
+    reranker = getattr(scorer, "reranker", None)
+    if reranker is not None and reranker.applies(st):
+        picked = reranker.choose(st, scores, words, selector, focus=fv)
+    else:
+        picked = selector.select(st, scores, words, focus=fv)
     out = []
     for i in picked:
         s = st.sentences[i]
