@@ -39,10 +39,18 @@ def brief_story(story: Story, options: Options | None = None, skipped: Iterable[
     from .analyze import ner
     from .compare import attach, compare_story
 
+    from .summarize import default_scorer
+    from .summarize.features import StoryText
+
     entities_pending = ner.submit(story)  # found in the worker process, if one runs, meanwhile
     timeline = verify_timeline(story, build_timeline(story))
-    summary = chronological(summarize(story, options.words, focus=options.focus), timeline)
-    comparison = verify_comparison(story, compare_story(story, timeline, spans=entities_pending))
+    st = StoryText.of(story)  # the sentences, their similarities and salience: once, for summary and compare
+    scorer = default_scorer()
+    salience = scorer.score(st) if st.sentences else None
+    summary = summarize(story, options.words, scorer=scorer, focus=options.focus, st=st, scores=salience)
+    summary = chronological(summary, timeline)
+    comparison = verify_comparison(story, compare_story(story, timeline, spans=entities_pending, st=st,
+                                                        salience=salience))
     summary = verify(story, attach(summary, comparison))
     title, title_article = choose_title(story)
     run = RunInfo(

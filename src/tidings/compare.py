@@ -635,7 +635,7 @@ def link_quotes(quotes: tuple[Quote, ...], entities: tuple[Entity, ...]) -> tupl
 
 
 def compare_story(story: Story, timeline: Timeline | None = None, comparer: Comparer | None = None,
-                  spans=None) -> Comparison:
+                  spans=None, st: StoryText | None = None, salience: np.ndarray | None = None) -> Comparison:
     """The whole compare stage for one story: named entities, quotes, claims, wire copy, discrepancies.
 
     ``spans``: the story's named spans, or a pending ``analyze.ner.submit(story)`` whose result is
@@ -646,8 +646,9 @@ def compare_story(story: Story, timeline: Timeline | None = None, comparer: Comp
     from .summarize import default_scorer
 
     comparer = comparer or Comparer()
-    st = StoryText.of(story)
-    salience = default_scorer().score(st) if st.sentences else None
+    st = st if st is not None else StoryText.of(story)
+    if salience is None and st.sentences:
+        salience = default_scorer().score(st)
     first = comparer.without_entities(story, timeline, st=st, salience=salience)
     if spans is None:
         spans = named_spans(story)

@@ -145,16 +145,19 @@ def reading_order(st: StoryText, chosen: list[int]) -> list[int]:
 
 
 def summarize(story: Story, words: int, scorer: Scorer | None = None, selector: Selector | None = None,
-              focus: str | None = None) -> tuple[SummarySentence, ...]:
+              focus: str | None = None, st: StoryText | None = None,
+              scores: np.ndarray | None = None) -> tuple[SummarySentence, ...]:
+    """``st`` and ``scores``: the story's sentences and their salience when the caller has them already
+    (``tidings brief`` computes them once for the summary and the compare stage)."""
     from . import default_scorer
 
     if not story.articles:
         return ()
-    st = StoryText.of(story)
+    st = st if st is not None else StoryText.of(story)
     if not st.sentences:
         return ()
     scorer = scorer or default_scorer()
-    scores = np.asarray(scorer.score(st), dtype=np.float64)
+    scores = np.asarray(scorer.score(st) if scores is None else scores, dtype=np.float64)
     selector = selector or Selector()
     fv = focus_vector(st, focus) if focus else None
     reranker = getattr(scorer, "reranker", None)
