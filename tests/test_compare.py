@@ -286,3 +286,57 @@ def test_the_entity_worker_changes_nothing_in_the_briefing(example_articles):
 
     with_worker, without = brief(), brief(TIDINGS_NO_WORKER="1")
     assert with_worker["entities"] and with_worker == without
+
+
+# -- labels of names, hedged values and amounts ---------------------------------------------------------------
+
+
+def test_names_misspelled_conflict_but_reordered_or_shortened_names_do_not():
+    from tidings.compare import _name_difference
+
+    assert _name_difference(["tomas mikkelsen", "tomas mikkelson"], "person")[0] == "conflict"
+    assert _name_difference(["kenji arakawa", "arakawa kenji"], "person")[0] == "different things"
+    assert _name_difference(["ruth anne calder", "ruth calder"], "person")[0] == "different things"
+
+
+@pytest.mark.parametrize("a, ha, b, hb, ok", [
+    (2e6, "about", 2.4e6, None, True),      # "about €2 million" admits 2.4 million
+    (300, "about", 450, None, False),       # "about 300 metres" does not admit 450
+    (20, "at least", 30, None, True),
+    (30, "at least", 20, None, False),      # the activists' "at least 30" against 20
+    (12, "about", 20, "fewer than", True),  # "about a dozen" and "fewer than 20"
+    (212, None, 230, None, False),
+])
+def test_hedged_values_admit_only_what_they_say(a, ha, b, hb, ok):
+    assert Comparer._compatible(a, ha, b, hb) is ok
+
+
+def test_amounts_of_money_in_any_currency_are_read():
+    qs = quantities.find(_sentence("He took £1.8m, about $2.4 million, and repaid 5,000 pounds."))
+    assert [(q.value, q.what, q.hedge) for q in qs] == [(1.8e6, "amount GBP", None), (2.4e6, "amount USD", "about"),
+                                                         (5000, "amount GBP", None)]
+
+
+def test_a_toll_that_rose_is_a_later_figure_not_a_conflict():
+    story = _story(
+        "Nine miners were killed when the roof of the Orvel pit collapsed on Monday, officials said.",
+        "The death toll from Monday's collapse at the Orvel pit has risen to 14, officials said on Tuesday.",
+    )
+    d = next(d for d in Comparer().compare(story).discrepancies if d.kind == "number")
+    assert d.label == "different things" and "later figure" in d.reason
+
+
+def test_a_span_that_does_not_hold_its_text_stops_the_run():
+    from dataclasses import replace
+
+    from tidings.records import Span
+    from tidings.verify import UnfaithfulSummary, verify_comparison
+
+    story = _story("Nine warplanes bombed the Velmora depot on Sunday and dropped 14 bombs, the army said.",
+                   "Residents near the Velmora depot said they heard at least 20 bombs on Sunday night.")
+    c = Comparer().compare(story)
+    d = c.discrepancies[0]
+    bad = replace(d, readings=(replace(d.readings[0], spans=(Span(d.readings[0].spans[0].article_id, 0, 9999),)),)
+                  + d.readings[1:])
+    with pytest.raises(UnfaithfulSummary):
+        verify_comparison(story, replace(c, discrepancies=(bad,)))

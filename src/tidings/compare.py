@@ -42,6 +42,7 @@ _LATER = re.compile(r"\b(?:ris(?:en|e|es)|rose|climb(?:ed|s)?|increas(?:ed|es)|j
 _OTHER_EVENT = re.compile(r"\b(?:second|third|another|new|latest|further|subsequent|next|earlier|previous|"
                           r"first)\s+(?:round|night|wave|day|raid|strike|strikes|airstrikes|series|attack|operation|"
                           r"sortie|mission|batch)\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PERSON_COUNTS = ("attacker", "people", "miner", "passenger", "worker", "soldier", "crew", "child", "resident")
 # counts that measure something close to another: shown with it, labelled as a different measure
 _RELATED = {"explosion": "bomb"}
@@ -279,6 +280,13 @@ class Comparer:
             if "of the" in q.modifiers or q.what == "people":
                 continue  # a part of a group; or "people" with nothing said of them (workers, residents...)  # "two of the terrorists": a part of a group, not a count of it
             by_key["amount" if q.what.startswith("amount ") else _RELATED.get(q.what, q.what)].append(q)
+        # "the death toll has risen to 14" counts the same dead as "nine miners were killed"
+        killed = [k for k in by_key if k.endswith(" killed") and k != "people killed"]
+        if "people killed" in by_key and killed:
+            main = max(killed, key=lambda k: len(by_key[k]))
+            tolls = [q for q in by_key["people killed"] if not q.noun]
+            by_key[main] += [replace(q, what=main) for q in tolls]
+            by_key["people killed"] = [q for q in by_key["people killed"] if q.noun]
         out: list[tuple[Discrepancy, int]] = []
         for key, qs in by_key.items():
             core = key.split()[0] in _PERSON_COUNTS
@@ -437,6 +445,10 @@ class Comparer:
                 return (f"{qty.describe(qs[0])} counts all {key}s; {main_value:g} counts only the "
                         f"{' '.join(main_restricted)} ones")
             return f"{qty.describe(qs[0])} counts {' '.join(restricted)} {key}s, not {' '.join(main_restricted)} ones"
+        years = {y for t in sents for y in _YEAR.findall(t)}
+        main_years = {y for q in main_qs for y in _YEAR.findall(self._sentence_text(st, index, q))}
+        if years and not years & main_years:
+            return f"{qty.describe(qs[0])} is of another time ({', '.join(sorted(years))})"
         if any(_LATER.search(s) for s in sents):
             return f"{qty.describe(qs[0])} is a later figure"
         dates = [published.get(q.span.article_id, "") for q in qs]
