@@ -51,7 +51,7 @@ def brief_story(story: Story, options: Options | None = None, skipped: Iterable[
     summary = chronological(summary, timeline)
     comparison = verify_comparison(story, compare_story(story, timeline, spans=entities_pending, st=st,
                                                         salience=salience))
-    summary = verify(story, attach(summary, comparison))
+    summary = verify(story, attach(summary, comparison, st))
     title, title_article = choose_title(story)
     run = RunInfo(
         version=__version__,

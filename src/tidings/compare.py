@@ -599,24 +599,48 @@ def _letters(name: str) -> str:
     return " ".join(re.findall(r"[a-z]+", t))
 
 
-def attach(summary: tuple[SummarySentence, ...], comparison: Comparison) -> tuple[SummarySentence, ...]:
-    """Each summary sentence with every source of its claim and the discrepancies whose values it carries."""
+def attach(summary: tuple[SummarySentence, ...], comparison: Comparison, st: StoryText | None = None,
+           support_threshold: float = 0.45) -> tuple[SummarySentence, ...]:
+    """Each summary sentence with the sources of its claim that state it and the discrepancies whose
+    values it carries. With ``st``, a sentence of the claim counts as stating the summary sentence only
+    when the two are close (``support_threshold``) and, if the summary sentence gives numbers, it gives
+    one of them too: a claim groups sentences about one fact, not always with the same details."""
     by_span: dict[Span, Claim] = {}
     for c in comparison.claims + comparison.single_source:
         for s in c.spans:
             by_span[s] = c
+    row = {(x.article_id, x.start, x.end): i for i, x in enumerate(st.sentences)} if st is not None else {}
+    values: dict[Span, set[float]] = defaultdict(set)
+    for q in comparison.quantities:
+        values[q.sentence].add(q.value)
     out = []
     for s in summary:
         claim = by_span.get(s.span)
-        support = s.support
-        if claim is not None:
-            others = tuple(sp for sp in claim.spans if sp != s.span)
-            support = tuple(dict.fromkeys(others + tuple(x for x in s.support if x.article_id not in
-                                                         {o.article_id for o in others})))
+        others = tuple(sp for sp in claim.spans if sp != s.span) if claim is not None else ()
+        candidates = tuple(dict.fromkeys(others + tuple(x for x in s.support if x.article_id not in
+                                                        {o.article_id for o in others})))
+        i = row.get((s.span.article_id, s.span.start, s.span.end))
+        if i is not None:
+            def states(sp: Span) -> bool:
+                j = row.get((sp.article_id, sp.start, sp.end))
+                if j is None or st.sim[i, j] < support_threshold:
+                    return False
+                return not values[s.span] or bool(values[s.span] & values[sp])
+
+            candidates = tuple(sp for sp in candidates if states(sp))
+        support = candidates
         # values in dispute: numbers, dates, and names the sources spell in conflicting ways
         disputed = tuple(d.id for d in comparison.discrepancies
                          if (d.kind in ("number", "date", "claim") or d.label == "conflict")
                          and any(_inside(sp, s.span) for r in d.readings for sp in r.spans))
+        # a sentence of the same claim that gives another value of a disputed count does not state this one
+        for d in comparison.discrepancies:
+            if d.id not in disputed:
+                continue
+            mine = [r for r in d.readings if any(_inside(sp, s.span) for sp in r.spans)]
+            others = [sp for r in d.readings if r not in mine for sp in r.spans]
+            support = tuple(x for x in support if not any(_inside(o, x) for o in others)
+                            or any(_inside(sp, x) for r in mine for sp in r.spans))
         out.append(replace(s, support=support, claim=claim.id if claim else None, disputed=disputed))
     return tuple(out)
 

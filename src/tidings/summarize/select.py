@@ -78,7 +78,9 @@ class Selector:
         p = p * np.power(np.maximum(length, 1.0), self.length_power)
         if self.standalone_penalty != 1.0:
             p = p * np.array([1.0 if st.standalone(i) else self.standalone_penalty for i in range(n)])
-        ok = [i for i in range(n) if length[i] >= self.min_words and (not self.standalone_only or st.standalone(i))]
+        # a sentence that ends in a colon only introduces what follows it ("X put it like this:")
+        ok = [i for i in range(n) if length[i] >= self.min_words and (not self.standalone_only or st.standalone(i))
+              and not st.sentences[i].text.rstrip().endswith(":")]
         if not ok:  # nothing reads on its own: fall back to any sentence of some length
             ok = [i for i in range(n) if length[i] > 0]
         dangling = [st.dangling(i) for i in range(n)] if self.dangling_needs_context else [False] * n
