@@ -474,9 +474,8 @@ class Comparer:
             if h is not None:
                 # "about 2 million" admits what rounds to 2 million at the precision it is given in
                 step = 10 ** math.floor(math.log10(v)) if v > 0 else 1.0
-                if v % step == 0 and v / step > 1 and v / step < 10:
-                    step = step  # "about 300": hundreds
-                elif v % (step / 10) == 0:
+                # "about 300" is to the hundred; "about 100" and "about 2.5 million" to the next digit down
+                if not (v % step == 0 and 1 < v / step < 10) and v % (step / 10) == 0:
                     step = step / 10
                 if v in (12, 24, 36):  # a dozen, two dozen
                     step = 6

@@ -214,13 +214,11 @@ def _money(sentence: Sentence) -> list[Quantity]:
         scale = (m.group("scale") or m.group("scale2") or "").lower()
         currency = _CURRENCY[(m.group("sym") or m.group("word")).lower()]
         value *= _SCALES.get(scale, 1.0)
-        start = m.start("sym") if m.group("sym") else m.start("num2")
         hedge = m.group("hedge").lower() if m.group("hedge") else None
         text = sentence.text[m.start():m.end()]
         out.append(Quantity(value=value, text=text, hedge=hedge, noun="", what=f"amount {currency}",
                             span=Span(sentence.article_id, sentence.start + m.start(), sentence.start + m.end()),
                             sentence=Span(sentence.article_id, sentence.start, sentence.end)))
-        del start
     return out
 
 
