@@ -340,3 +340,23 @@ def test_a_span_that_does_not_hold_its_text_stops_the_run():
                   + d.readings[1:])
     with pytest.raises(UnfaithfulSummary):
         verify_comparison(story, replace(c, discrepancies=(bad,)))
+
+
+def test_a_worker_that_dies_costs_nothing_but_time():
+    from tidings.analyze import ner
+
+    story = _story("Mayor Ilse Marrow of Port Elsmere said the quay would reopen on Monday after the crane fell.",
+                   "Port Elsmere's harbour authority said Ilse Marrow had asked for an inquiry into the collapse.")
+    expected = ner._assemble(story, ner._lines(story), ner._entities([p[2] for p in ner._lines(story)]))
+    ner.stop_worker()
+    ner.start_worker()  # a new worker, still loading the model when it is killed
+    assert ner._worker is not None, "fork is available here, so a worker starts"
+    pending = ner.submit(story)
+    ner._worker.proc.kill()
+    ner._worker.proc.join(5)
+    try:
+        assert pending.result() == expected
+        assert ner._worker is None  # forgotten: later stories go straight to the main process
+        assert ner.submit(story).result() == expected
+    finally:
+        ner.stop_worker()

@@ -180,6 +180,13 @@ def start_worker() -> None:
         _worker = None
 
 
+def _forget_worker() -> None:
+    global _worker
+    if _worker is not None:
+        _worker.proc.kill()
+        _worker = None
+
+
 def stop_worker() -> None:
     global _worker
     if _worker is not None:
@@ -200,6 +207,7 @@ class Pending:
                 self.sent = True
             except (BrokenPipeError, OSError):
                 self.sent = False
+                _forget_worker()
 
     def result(self) -> dict[str, tuple[NamedSpan, ...]]:
         found = None
@@ -207,7 +215,8 @@ class Pending:
             try:
                 found = _worker.answer()
             except (EOFError, OSError, RuntimeError):
-                found = None  # the worker died: find them here instead
+                found = None  # the worker died: find them here instead, and from now on
+                _forget_worker()
         if found is None:
             found = _entities([p[2] for p in self.pieces])
         return _assemble(self.story, self.pieces, found)

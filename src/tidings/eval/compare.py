@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analyze.quantities import number_value
+from . import answer_folders
 from ..records import Discrepancy, Story
 
 _KINDS = {"time": "date"}
@@ -132,7 +133,7 @@ def score_folders(folders: list[Path]) -> Scores:
 def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
     verbose = "--verbose" in args
-    folders = [Path(a) for a in args if not a.startswith("--") and (Path(a) / "answers.json").exists()]
+    folders = answer_folders(a for a in args if not a.startswith("--"))
     total = score_folders(folders)
     print(f"{'story':<18} found matched false answers recalled labels")
     for name, s in total.per_story.items():

@@ -30,6 +30,7 @@ from itertools import combinations
 from pathlib import Path
 
 from ..records import Entity, Story
+from . import answer_folders
 
 COUNTS = ("pairs_predicted", "pairs_correct", "pairs_gold", "pairs_recalled", "types_found",
           "types_correct", "forms_occurring", "forms_found")
@@ -154,7 +155,7 @@ def score_story(folder: Path) -> dict:
 
 def score_stories(folders) -> dict:
     """Per-story results and the pooled (micro-averaged) figures."""
-    stories = [score_story(Path(f)) for f in folders]
+    stories = [score_story(f) for f in answer_folders(folders)]
     pooled = {k: sum(s[k] for s in stories) for k in COUNTS}
     pooled.update(rates(pooled))
     return {"stories": stories, "pooled": pooled}

@@ -17,6 +17,8 @@ import argparse
 import json
 from pathlib import Path
 
+from . import answer_folders
+
 _ROLE_START = {"the", "a", "an", "one", "another", "its", "his", "her", "their", "some", "unnamed"}
 
 
@@ -112,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("folders", nargs="+")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)
-    rows = [score_story(Path(f)) for f in args.folders if (Path(f) / "answers.json").exists()]
+    rows = [score_story(f) for f in answer_folders(args.folders)]
     print(f"{'story':<20} {'quotes':>6} {'answers':>7} {'P':>6} {'R':>6} {'speaker':>7} {'sources':>7}")
     for r in rows + [pooled(rows)]:
         print(f"{r['story']:<20} {r['quotes']:>6} {r['answers']:>7} {r['precision'] or 0:>6.2f} "

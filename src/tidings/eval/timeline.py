@@ -16,6 +16,8 @@ import json
 import sys
 from pathlib import Path
 
+from . import answer_folders
+
 
 def _norm(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("“", '"').replace("”", '"').split())
@@ -60,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("folders", nargs="+")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)
-    rows = [score_story(Path(f)) for f in args.folders if (Path(f) / "answers.json").exists()]
+    rows = [score_story(f) for f in answer_folders(args.folders)]
     print(f"{'story':<20} {'events':>6} {'answers':>7} {'P':>6} {'R':>6} {'dates':>6}")
     tp = sum(r["matched"] for r in rows)
     for r in rows:
